@@ -1,0 +1,90 @@
+/**
+ * Docker Compose's global flags, declared once, and their translation into the loader's options.
+ * Repeatable flags (`-f`, `--env-file`, `--profile`) are plain strings that yargs collects into an
+ * array when given twice, so `--profile debug config` does not swallow the command name.
+ */
+import type { Argv } from 'yargs';
+import type { LoadOptions } from '../compose/load-options.js';
+
+export interface GlobalArgs {
+  file?: string | string[];
+  'project-name'?: string;
+  'project-directory'?: string;
+  'env-file'?: string | string[];
+  profile?: string | string[];
+  ansi: 'never' | 'always' | 'auto';
+  progress?: 'auto' | 'tty' | 'plain' | 'json' | 'quiet';
+  'dry-run': boolean;
+  parallel: number;
+  compatibility: boolean;
+  'all-resources': boolean;
+  debug: boolean;
+}
+
+export function declareGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
+  return argv
+    .option('all-resources', {
+      type: 'boolean',
+      default: false,
+      describe: 'Include all resources, even those not used by services',
+    })
+    .option('ansi', {
+      type: 'string',
+      choices: ['never', 'always', 'auto'] as const,
+      default: 'auto' as const,
+      describe: 'Control when to print ANSI control characters',
+    })
+    .option('compatibility', {
+      type: 'boolean',
+      default: false,
+      describe: 'Run compose in backward compatibility mode',
+    })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Execute command in dry run mode' })
+    .option('env-file', { type: 'string', requiresArg: true, describe: 'Specify an alternate environment file' })
+    .option('file', { alias: 'f', type: 'string', requiresArg: true, describe: 'Compose configuration files' })
+    .option('parallel', {
+      type: 'number',
+      default: -1,
+      describe: 'Control max parallelism, -1 for unlimited',
+    })
+    .option('profile', { type: 'string', requiresArg: true, describe: 'Specify a profile to enable' })
+    .option('progress', {
+      type: 'string',
+      choices: ['auto', 'tty', 'plain', 'json', 'quiet'] as const,
+      describe: 'Set type of progress output',
+    })
+    .option('project-directory', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Specify an alternate working directory\n(default: the path of the, first specified, Compose file)',
+    })
+    .option('project-name', { alias: 'p', type: 'string', requiresArg: true, describe: 'Project name' })
+    .option('debug', { type: 'boolean', default: false, hidden: true }) as unknown as Argv<T & GlobalArgs>;
+}
+
+export interface ProcessContext {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdin?: () => string;
+}
+
+/** The loader options a command's global flags ask for. */
+export function toLoadOptions(args: GlobalArgs, context: ProcessContext, services: string[] = []): LoadOptions {
+  const files = list(args.file);
+  return {
+    workingDir: context.cwd,
+    configFiles: files,
+    stdin: files.includes('-') ? context.stdin?.() : undefined,
+    projectDirectory: args['project-directory'],
+    projectName: args['project-name'],
+    envFiles: list(args['env-file']).length > 0 ? list(args['env-file']) : undefined,
+    profiles: list(args.profile).length > 0 ? list(args.profile) : undefined,
+    services,
+    environment: context.env,
+  };
+}
+
+export function list(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,238 @@
+/**
+ * Stage 1: YAML text to a plain value tree, with a source map and the `!reset` / `!override`
+ * marks that the merge stage applies.
+ *
+ * The YAML library gives us a node tree with offsets; this walk turns it into plain objects,
+ * arrays and scalars the later stages can treat as data. On the way it does what Compose's
+ * loader does before anything else: every mapping key becomes a string (`true:` is the service
+ * "true"), anchors and merge keys (`<<`) are expanded, and `!reset` / `!override` are recorded
+ * by path. Alias expansion is bounded, so an alias bomb is a clean error rather than a hang.
+ * Each YAML document of a multi-document stream is returned separately: Compose treats them as
+ * successive overrides.
+ */
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
+import { ComposeFileError } from './errors.js';
+import { setSourceChild, type SourceNode, type SourcePosition } from './source-map.js';
+import type { PathSegment, TreePath } from './tree-path.js';
+
+export interface ParsedDocument {
+  readonly file: string;
+  /** null for an empty document. */
+  readonly tree: unknown;
+  readonly source: SourceNode;
+  /** Paths tagged `!reset` or `!override`: the merge stage removes them from the base first. */
+  readonly resets: readonly TreePath[];
+}
+
+/** Compose caps the work that alias expansion may cause; 100k node visits is its default too. */
+const MAX_NODE_VISITS = 100_000;
+
+export function parseComposeYaml(file: string, text: string): ParsedDocument[] {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const positionAt = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const parsed: ParsedDocument[] = [];
+  for (const document of list) {
+    const problem = document.errors[0];
+    if (problem) {
+      throw new ComposeFileError({
+        position: positionAt(problem.pos[0]),
+        message: describeYamlError(problem.message),
+      });
+    }
+    const walker = new DocumentWalker(document, positionAt);
+    const root = document.contents as Node | null;
+    if (root === null) {
+      parsed.push({ file, tree: null, source: { position: positionAt(0) }, resets: [] });
+      continue;
+    }
+    const result = walker.walk(root, []);
+    parsed.push({
+      file,
+      tree: result.removed ? null : result.value,
+      source: result.source,
+      resets: walker.resets,
+    });
+  }
+  return parsed;
+}
+
+interface Walked {
+  value: unknown;
+  source: SourceNode;
+  /** true when the node was tagged `!reset`: its value is gone from this document. */
+  removed: boolean;
+}
+
+class DocumentWalker {
+  readonly resets: TreePath[] = [];
+  private visits = 0;
+  /** Alias targets being expanded right now, to refuse an alias that contains itself. */
+  private readonly expanding = new Set<Node>();
+
+  constructor(
+    private readonly document: Document,
+    private readonly positionAt: (offset: number) => SourcePosition,
+  ) {}
+
+  walk(node: Node, path: PathSegment[]): Walked {
+    if (++this.visits > MAX_NODE_VISITS) {
+      throw new ComposeFileError({
+        position: this.positionOf(node),
+        message: `the document expands to more than ${MAX_NODE_VISITS} nodes (an alias bomb?)`,
+      });
+    }
+    if (isAlias(node)) return this.walkAlias(node, path);
+    const source: SourceNode = { position: this.positionOf(node) };
+    if (node.tag === '!reset') {
+      this.resets.push([...path]);
+      return { value: null, source, removed: true };
+    }
+    if (node.tag === '!override') this.resets.push([...path]);
+    if (isMap(node)) return { value: this.walkMap(node, path, source), source, removed: false };
+    if (isSeq(node)) return { value: this.walkSeq(node, path, source), source, removed: false };
+    if (isScalar(node)) return { value: scalarValue(node.value), source, removed: false };
+    return { value: null, source, removed: false };
+  }
+
+  private walkAlias(node: Alias, path: PathSegment[]): Walked {
+    const target = node.resolve(this.document) as Node | undefined;
+    if (!target) {
+      throw new ComposeFileError({
+        position: this.positionOf(node),
+        message: `unknown anchor "${node.source}" referenced`,
+      });
+    }
+    if (this.expanding.has(target)) {
+      throw new ComposeFileError({
+        position: this.positionOf(node),
+        message: `anchor "${node.source}" refers to itself`,
+      });
+    }
+    this.expanding.add(target);
+    try {
+      const walked = this.walk(target, path);
+      // Errors inside an alias are easier to fix when they point at the use, not the anchor.
+      return { ...walked, source: { ...walked.source, position: this.positionOf(node) } };
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+
+  private walkMap(node: Node, path: PathSegment[], source: SourceNode): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const merged: Array<[Record<string, unknown>, SourceNode]> = [];
+    if (!isMap(node)) return out;
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      if (keyNode && isScalar(keyNode) && keyNode.value === '<<' && !keyNode.tag) {
+        merged.push(...this.walkMergeKey(pair.value as Node | null, path));
+        continue;
+      }
+      const key = this.keyString(keyNode);
+      const valueNode = pair.value as Node | null;
+      if (valueNode === null) {
+        out[key] = null;
+        setSourceChild(source, key, { position: keyNode ? this.positionOf(keyNode) : source.position });
+        continue;
+      }
+      const walked = this.walk(valueNode, [...path, key]);
+      if (walked.removed) continue;
+      out[key] = walked.value;
+      setSourceChild(source, key, {
+        ...walked.source,
+        // A key's line is where users look for it, even when the value starts on the next line.
+        position: keyNode ? this.positionOf(keyNode) : walked.source.position,
+      });
+    }
+    // Merge keys: explicit keys win, then earlier merge sources win over later ones.
+    for (const [mergedMap, mergedSource] of merged) {
+      for (const [key, value] of Object.entries(mergedMap)) {
+        if (key in out) continue;
+        out[key] = value;
+        setSourceChild(source, key, mergedSource.children?.get(key));
+      }
+    }
+    return out;
+  }
+
+  private walkMergeKey(
+    value: Node | null,
+    path: PathSegment[],
+  ): Array<[Record<string, unknown>, SourceNode]> {
+    if (value === null) return [];
+    const sources = isSeq(value) ? (value.items as Node[]) : [value];
+    return sources.map((item) => {
+      const walked = this.walk(item, path);
+      if (!isPlainObject(walked.value)) {
+        throw new ComposeFileError({
+          position: this.positionOf(item),
+          message: 'a merge key (<<) must refer to a mapping',
+        });
+      }
+      return [walked.value, walked.source];
+    });
+  }
+
+  private walkSeq(node: Node, path: PathSegment[], source: SourceNode): unknown[] {
+    const out: unknown[] = [];
+    if (!isSeq(node)) return out;
+    node.items.forEach((item, index) => {
+      const walked = this.walk(item as Node, [...path, index]);
+      if (walked.removed) return;
+      setSourceChild(source, out.length, walked.source);
+      out.push(walked.value);
+    });
+    return out;
+  }
+
+  private keyString(keyNode: Node | null): string {
+    if (keyNode === null) return 'null';
+    if (isScalar(keyNode)) return keyToString(keyNode.value);
+    throw new ComposeFileError({
+      position: this.positionOf(keyNode),
+      message: 'mapping keys must be strings, not a mapping or a sequence',
+    });
+  }
+
+  private positionOf(node: Node): SourcePosition {
+    return this.positionAt(node.range?.[0] ?? 0);
+  }
+}
+
+function scalarValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+function keyToString(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  return String(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeYamlError(message: string): string {
+  // The YAML library appends its own "at line X, column Y" and a code frame; we print our own.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
