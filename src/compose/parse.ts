@@ -21,6 +21,7 @@ import {
   type Alias,
   type Document,
   type Node,
+  type Scalar,
 } from 'yaml';
 import { ComposeFileError } from './errors.js';
 import { setSourceChild, type SourceNode, type SourcePosition } from './source-map.js';
@@ -40,7 +41,8 @@ const MAX_NODE_VISITS = 100_000;
 
 export function parseComposeYaml(file: string, text: string): ParsedDocument[] {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by the walk, which can say where the key was first defined.
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const list = Array.isArray(documents) ? documents : [documents];
   const positionAt = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
@@ -106,7 +108,7 @@ class DocumentWalker {
     if (node.tag === '!override') this.resets.push([...path]);
     if (isMap(node)) return { value: this.walkMap(node, path, source), source, removed: false };
     if (isSeq(node)) return { value: this.walkSeq(node, path, source), source, removed: false };
-    if (isScalar(node)) return { value: scalarValue(node.value), source, removed: false };
+    if (isScalar(node)) return { value: scalarValue(node), source, removed: false };
     return { value: null, source, removed: false };
   }
 
@@ -137,6 +139,7 @@ class DocumentWalker {
   private walkMap(node: Node, path: PathSegment[], source: SourceNode): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const merged: Array<[Record<string, unknown>, SourceNode]> = [];
+    const firstLines = new Map<string, number>();
     if (!isMap(node)) return out;
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -146,15 +149,24 @@ class DocumentWalker {
         continue;
       }
       const key = this.keyString(keyNode);
+      const keyPosition = keyNode ? this.positionOf(keyNode) : source.position;
+      const firstLine = firstLines.get(key);
+      if (firstLine !== undefined) {
+        throw new ComposeFileError({
+          position: keyPosition,
+          message: `mapping key "${key}" already defined at line ${firstLine}`,
+        });
+      }
+      firstLines.set(key, keyPosition.line);
       const valueNode = pair.value as Node | null;
       if (valueNode === null) {
-        out[key] = null;
+        setOwn(out, key, null);
         setSourceChild(source, key, { position: keyNode ? this.positionOf(keyNode) : source.position });
         continue;
       }
       const walked = this.walk(valueNode, [...path, key]);
       if (walked.removed) continue;
-      out[key] = walked.value;
+      setOwn(out, key, walked.value);
       setSourceChild(source, key, {
         ...walked.source,
         // A key's line is where users look for it, even when the value starts on the next line.
@@ -164,8 +176,8 @@ class DocumentWalker {
     // Merge keys: explicit keys win, then earlier merge sources win over later ones.
     for (const [mergedMap, mergedSource] of merged) {
       for (const [key, value] of Object.entries(mergedMap)) {
-        if (key in out) continue;
-        out[key] = value;
+        if (Object.hasOwn(out, key)) continue;
+        setOwn(out, key, value);
         setSourceChild(source, key, mergedSource.children?.get(key));
       }
     }
@@ -177,16 +189,19 @@ class DocumentWalker {
     path: PathSegment[],
   ): Array<[Record<string, unknown>, SourceNode]> {
     if (value === null) return [];
-    const sources = isSeq(value) ? (value.items as Node[]) : [value];
-    return sources.map((item) => {
-      const walked = this.walk(item, path);
-      if (!isPlainObject(walked.value)) {
+    // `<<: *list` (an alias of a sequence of mappings) is accepted, as compose-go does.
+    const walked = this.walk(value, path);
+    const sources: Array<[unknown, SourceNode | undefined]> = Array.isArray(walked.value)
+      ? walked.value.map((item, i) => [item, walked.source.children?.get(String(i))])
+      : [[walked.value, walked.source]];
+    return sources.map(([item, itemSource]) => {
+      if (!isPlainObject(item)) {
         throw new ComposeFileError({
-          position: this.positionOf(item),
-          message: 'a merge key (<<) must refer to a mapping',
+          position: itemSource?.position ?? this.positionOf(value),
+          message: 'a merge key (<<) must refer to a mapping or a list of mappings',
         });
       }
-      return [walked.value, walked.source];
+      return [item, itemSource ?? walked.source];
     });
   }
 
@@ -216,11 +231,24 @@ class DocumentWalker {
   }
 }
 
-function scalarValue(value: unknown): unknown {
+/**
+ * A scalar's value as compose-go's YAML library reads it: like YAML 1.2, except that a plain
+ * integer with a leading zero is octal (`mode: 0400` is 256), as in Go's own number syntax.
+ */
+function scalarValue(node: Scalar): unknown {
+  const { value } = node;
+  if (node.type === 'PLAIN' && typeof node.source === 'string' && /^[-+]?0[0-7]+$/.test(node.source)) {
+    return Number.parseInt(node.source, 8);
+  }
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (value instanceof Date) return value.toISOString();
   return value;
+}
+
+/** Assigns even a key named `__proto__` as a plain own property. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function keyToString(value: unknown): string {
