@@ -40,8 +40,17 @@ export function declareGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
       describe: 'Run compose in backward compatibility mode',
     })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Execute command in dry run mode' })
-    .option('env-file', { type: 'string', requiresArg: true, describe: 'Specify an alternate environment file' })
-    .option('file', { alias: 'f', type: 'string', requiresArg: true, describe: 'Compose configuration files' })
+    .option('env-file', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Specify an alternate environment file',
+    })
+    .option('file', {
+      alias: 'f',
+      type: 'string',
+      requiresArg: true,
+      describe: 'Compose configuration files',
+    })
     .option('parallel', {
       type: 'number',
       default: -1,
@@ -56,7 +65,8 @@ export function declareGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
     .option('project-directory', {
       type: 'string',
       requiresArg: true,
-      describe: 'Specify an alternate working directory\n(default: the path of the, first specified, Compose file)',
+      describe:
+        'Specify an alternate working directory\n(default: the path of the, first specified, Compose file)',
     })
     .option('project-name', { alias: 'p', type: 'string', requiresArg: true, describe: 'Project name' })
     .option('debug', { type: 'boolean', default: false, hidden: true }) as unknown as Argv<T & GlobalArgs>;
@@ -69,7 +79,11 @@ export interface ProcessContext {
 }
 
 /** The loader options a command's global flags ask for. */
-export function toLoadOptions(args: GlobalArgs, context: ProcessContext, services: string[] = []): LoadOptions {
+export function toLoadOptions(
+  args: GlobalArgs,
+  context: ProcessContext,
+  services: string[] = [],
+): LoadOptions {
   const files = list(args.file);
   return {
     workingDir: context.cwd,
@@ -80,6 +94,7 @@ export function toLoadOptions(args: GlobalArgs, context: ProcessContext, service
     envFiles: list(args['env-file']).length > 0 ? list(args['env-file']) : undefined,
     profiles: list(args.profile).length > 0 ? list(args.profile) : undefined,
     services,
+    allResources: args['all-resources'],
     environment: context.env,
   };
 }

@@ -10,7 +10,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FileSystem } from './file-system.js';
 
 /** In order of preference, as compose-go's cli.DefaultFileNames. */
-export const DEFAULT_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+export const DEFAULT_FILE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+];
 export const DEFAULT_OVERRIDE_FILE_NAMES = [
   'compose.override.yml',
   'compose.override.yaml',
@@ -28,8 +33,10 @@ export interface DiscoveredFiles {
 }
 
 export interface DiscoverInput {
-  /** Absolute working directory: where relative `-f` paths start and the upward search begins. */
+  /** Absolute working directory: where relative `-f` and COMPOSE_FILE paths start. */
   readonly workingDir: string;
+  /** Where the upward search begins: `--project-directory` when given, else `workingDir`. */
+  readonly searchFrom?: string;
   /** `-f`, in order. */
   readonly explicitFiles?: readonly string[];
   /** The value of COMPOSE_FILE, if set. */
@@ -50,7 +57,7 @@ export function discoverComposeFiles(input: DiscoverInput, fs: FileSystem): Disc
       .map((f) => absoluteOrStdin(input.workingDir, f));
     return { files, warnings: [] };
   }
-  return searchUpwards(input.workingDir, fs);
+  return searchUpwards(input.searchFrom ?? input.workingDir, fs);
 }
 
 function searchUpwards(start: string, fs: FileSystem): DiscoveredFiles {

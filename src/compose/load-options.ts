@@ -29,6 +29,12 @@ export interface LoadOptions {
   readonly resolvePaths?: boolean;
   /** Defaults true; `--no-consistency` turns it off. */
   readonly consistency?: boolean;
+  /** Defaults true: env_file contents merged into `environment`; `--no-env-resolution` turns it off. */
+  readonly resolveServiceEnvironment?: boolean;
+  /** `--all-resources`: keep networks, volumes… that no selected service uses. */
+  readonly allResources?: boolean;
+  /** Defaults true; `config --variables` loads without schema validation, as compose does. */
+  readonly validate?: boolean;
 }
 
 export type InterpolationEnvironment = Readonly<Record<string, string>>;

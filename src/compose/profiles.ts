@@ -17,7 +17,7 @@
  * Profile names arrive as a list: `--profile` or, failing that, COMPOSE_PROFILES is read by the
  * caller. Links, `volumes_from` and `network_mode: service:x` are `depends_on` entries by now.
  */
-import { buildGraph, findCycle } from '../graph/dependency-graph.js';
+import { buildGraph } from '../graph/dependency-graph.js';
 import { matchServiceNames, selectServices } from '../graph/select-services.js';
 import { ComposeFileError, throwIfAny } from './errors.js';
 import type { Project, ServiceConfig } from './project.js';
@@ -41,8 +41,8 @@ export interface ServiceSelectionOptions {
   readonly services?: readonly string[];
   /** `--no-deps`: keep only the named services (docker compose applies this later, in `up`). */
   readonly dependencies?: 'with-dependencies' | 'only-named';
-  /** Defaults true; `--no-consistency` skips the `depends_on` target and cycle checks. */
-  readonly consistency?: boolean;
+  /** The consistency check (check-consistency.ts), run once profiles are applied; none for `--no-consistency`. */
+  readonly check?: (active: ActiveServices) => ComposeFileError[];
   /** `--all-resources`: keep networks, volumes… that no selected service uses. */
   readonly allResources?: boolean;
   /** Positions for errors, when the caller has them. */
@@ -52,10 +52,9 @@ export interface ServiceSelectionOptions {
 /** The loader's one call: every step, in docker compose's order. */
 export function selectActiveServices(project: Project, options: ServiceSelectionOptions): ActiveServices {
   let active = applyProfiles(project, options.profiles);
-  if (options.consistency !== false) {
-    throwIfAny(checkDependsOn(active, options.source));
-    throwIfAny(checkDependencyCycle(active, options.source));
-  }
+  // Consistency is checked on the whole project with profiles applied, before selection and
+  // pruning narrow it: compose-go checks unused volumes and disabled dependencies too.
+  if (options.check) throwIfAny(options.check(active));
   const named = options.services ?? [];
   active = enableServices(active, named);
   active = restrictToServices(active, named, options.dependencies ?? 'with-dependencies', options.source);
@@ -90,46 +89,6 @@ export function enableServices(active: ActiveServices, names: readonly string[])
   if (added.length === 0) return active;
   const all = { ...active.project, services: { ...active.project.services, ...active.disabled } };
   return applyProfiles(all, [...new Set([...active.profiles, ...added])]);
-}
-
-/**
- * `depends_on` targets must be enabled services, except that a dependency with
- * `required: false` may be disabled by a profile. Messages are docker compose's own.
- */
-export function checkDependsOn(active: ActiveServices, source?: SourceNode): ComposeFileError[] {
-  const errors: ComposeFileError[] = [];
-  for (const [name, service] of Object.entries(active.project.services)) {
-    for (const [target, dependency] of Object.entries(service.depends_on ?? {})) {
-      if (target in active.project.services) continue;
-      const off = active.disabled[target];
-      if (off && dependency.required === false) continue;
-      errors.push(
-        located(source, {
-          path: ['services', name, 'depends_on', target],
-          message: `service "${name}" depends on undefined service "${target}": invalid compose project`,
-          hint: off ? disabledHint(target, name, off) : undefined,
-        }),
-      );
-    }
-  }
-  return errors;
-}
-
-/**
- * Enabled services must not depend on each other in a circle; compose-go checks this last in
- * `checkConsistency`, after profiles, so a cycle among disabled services is no error.
- */
-export function checkDependencyCycle(active: ActiveServices, source?: SourceNode): ComposeFileError[] {
-  const cycle = findCycle(buildGraph(active.project.services));
-  if (!cycle) return [];
-  const [from = '', to = ''] = cycle;
-  return [
-    located(source, {
-      path: ['services', from, 'depends_on', to],
-      message: `dependency cycle detected: ${cycle.join(' -> ')}`,
-      hint: undefined,
-    }),
-  ];
 }
 
 /**

@@ -31,6 +31,12 @@ export function renderModel(model: Record<string, unknown>, format: ModelFormat)
   return Object.fromEntries(Object.entries(rendered).sort(([a], [b]) => compareKeys(a, b)));
 }
 
+/** One object of the model (a service, a network…) rendered alone, as compose-go marshals that type. */
+export function renderObject(value: unknown, type: string, format: ModelFormat): unknown {
+  const rendered = renderStruct(value, type, format, true);
+  return rendered === OMIT ? null : rendered;
+}
+
 interface RenderFieldsOptions {
   /** JSON drops `x-*` inside objects (compose-go tags them `json:"-"`), but keeps them at the top. */
   extensions: 'keep' | 'format-dependent';
@@ -193,7 +199,11 @@ function zeroValue(kind: FieldKind): unknown {
 
 function sortedMap(value: unknown): unknown {
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort(compareKeys).map((key) => [key, value[key]]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort(compareKeys)
+      .map((key) => [key, value[key]]),
+  );
 }
 
 function isEmptyCollection(value: unknown): boolean {

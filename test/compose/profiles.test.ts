@@ -4,10 +4,9 @@
 // loader/validate_test.go (depends on disabled / unknown service), the illustrative example of
 // compose-spec 15-profiles.md and the projects of docker/compose pkg/e2e profiles_test.go / up_test.go.
 import { describe, expect, it } from 'vitest';
+import { checkConsistency } from '../../src/compose/check-consistency.js';
 import {
   applyProfiles,
-  checkDependencyCycle,
-  checkDependsOn,
   enableServices,
   listProfiles,
   pruneUnusedResources,
@@ -19,6 +18,7 @@ import {
 import { ComposeErrors, ComposeFileError } from '../../src/compose/errors.js';
 import type { Project, ServiceConfig, ServiceDependency } from '../../src/compose/project.js';
 import type { SourceNode } from '../../src/compose/source-map.js';
+import { formatPath } from '../../src/compose/tree-path.js';
 
 const on = (required = true): ServiceDependency => ({ condition: 'service_started', required });
 
@@ -27,6 +27,19 @@ function projectOf(services: Record<string, ServiceConfig>, rest: Partial<Projec
 }
 
 const names = (record: Record<string, unknown>): string[] => Object.keys(record).sort();
+
+/** The loader's consistency check, as load-project.ts hands it to selectActiveServices. */
+const consistency = (active: ActiveServices, source?: SourceNode): ComposeFileError[] =>
+  checkConsistency(
+    {
+      tree: active.project as unknown as Record<string, unknown>,
+      source: source ?? { position: { file: 'compose.yaml', line: 1, column: 1 } },
+    },
+    { disabledServices: active.disabled },
+  );
+const checkDependsOn = consistency;
+const withoutPosition = (e: ComposeFileError): string => `${formatPath(e.path)}: ${e.detail}`;
+const checkDependencyCycle = consistency;
 
 /** compose-go makeProject(); service_6's link is a depends_on entry after normalisation. */
 function makeProject(): Project {
@@ -226,7 +239,7 @@ describe('checkDependsOn (loader/validate_test.go)', () => {
       errors: [],
     },
   ])('$name', ({ project, errors }) => {
-    expect(checkDependsOn(applyProfiles(project, [])).map((e) => e.message)).toEqual(errors);
+    expect(checkDependsOn(applyProfiles(project, [])).map(withoutPosition)).toEqual(errors);
   });
 
   it('names the profiles that would enable the dependency, and points at the entry', () => {
@@ -296,12 +309,12 @@ describe('checkDependencyCycle', () => {
       errors: ['services.service1.depends_on.service1: dependency cycle detected: service1 -> service1'],
     },
   ])('$name', ({ project, errors }) => {
-    expect(checkDependencyCycle(applyProfiles(project, [])).map((e) => e.message)).toEqual(errors);
+    expect(checkDependencyCycle(applyProfiles(project, [])).map(withoutPosition)).toEqual(errors);
   });
 });
 
 describe('selectActiveServices', () => {
-  type Row = { name: string; project: Project; options: ServiceSelectionOptions } & (
+  type Row = { name: string; project: Project; options: ServiceSelectionOptions; unchecked?: boolean } & (
     { enabled: string[]; profiles?: string[] } | { error: string }
   );
   it.each<Row>([
@@ -392,7 +405,8 @@ describe('selectActiveServices', () => {
     {
       name: '--no-consistency lets a required dependency on a disabled service through',
       project: specExample,
-      options: { profiles: ['debug'], consistency: false },
+      options: { profiles: ['debug'] },
+      unchecked: true,
       enabled: ['foo', 'zot'],
     },
     {
@@ -407,7 +421,8 @@ describe('selectActiveServices', () => {
       options: { profiles: [], services: ['ba*'] },
       error: 'no such service: ba*',
     },
-  ])('$name', ({ project, options, ...want }) => {
+  ])('$name', ({ project, options: given, unchecked, ...want }) => {
+    const options = unchecked ? given : { ...given, check: consistency };
     if ('error' in want) {
       expect(() => selectActiveServices(project, options)).toThrow(want.error);
       return;
@@ -422,7 +437,7 @@ describe('selectActiveServices', () => {
       a: { image: 'x', depends_on: { ghost: on() } },
       b: { image: 'x', depends_on: { phantom: on() } },
     });
-    expect(() => selectActiveServices(project, { profiles: [] })).toThrow(ComposeErrors);
+    expect(() => selectActiveServices(project, { profiles: [], check: consistency })).toThrow(ComposeErrors);
   });
 
   it('drops resources no selected service uses, unless --all-resources (TestWithoutUnnecessaryResourcesOption)', () => {

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The one place errors reach the terminal: main() returns an exit code; anything it throws is a
+// bug, reported in one line with the trace kept in a log file (see src/cli/report-crash.ts).
+import { main } from '../dist/src/cli/main.js';
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,58 @@
+/**
+ * The CLI's entry: declares the global flags and the commands, runs one, and turns every
+ * outcome into an exit code. Errors are rendered here and nowhere else: bad input as
+ * `file:line:col: path: message` with the line shown, other failures as one line, and a stack
+ * trace only with `--debug`.
+ */
+import yargs from 'yargs';
+import { COMMANDS } from './commands.js';
+import { declareGlobalOptions } from './global-options.js';
+import { renderError } from './render-error.js';
+import { UsageError, translateUsageMessage } from './usage-error.js';
+import { VERSION } from './version.js';
+
+export interface MainIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: MainIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export async function main(argv: readonly string[], io: MainIo = processIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    let parser = declareGlobalOptions(yargs([...argv]))
+      .scriptName('tscompose')
+      .usage('Usage:  tscompose [OPTIONS] COMMAND\n\nDefine and run multi-container applications, rootless')
+      .parserConfiguration({
+        'duplicate-arguments-array': true,
+        'strip-aliased': true,
+        'boolean-negation': false,
+      })
+      .version('version', 'Show the tscompose version information', `tscompose version ${VERSION}`)
+      .alias('version', 'v')
+      .help('help')
+      .alias('help', 'h')
+      .strict()
+      .wrap(Math.min(120, process.stdout.columns || 100))
+      .exitProcess(false)
+      .fail((message, error) => {
+        // yargs reports its own parsing problems as YError; anything else came from a handler.
+        if (error && error.name !== 'YError') throw error;
+        throw new UsageError(translateUsageMessage(message ?? error?.message ?? 'invalid usage', argv));
+      });
+    for (const command of COMMANDS) parser = parser.command(command);
+    const parsed = await parser.parseAsync();
+    if (parsed._.length === 0 && !parsed.help && !parsed.version) {
+      io.stdout(`${await parser.getHelp()}\n`);
+    }
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    const { text, exitCode } = renderError(error, { debug });
+    io.stderr(text);
+    return exitCode;
+  }
+}

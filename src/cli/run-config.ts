@@ -1,0 +1,171 @@
+/**
+ * What `tscompose config` does once its flags are parsed: load the project, then print the model
+ * or the listing asked for. The decisions mirror docker compose's `config` command: listings are
+ * sorted, `$` is doubled in interpolated output so the result loads back unchanged, and
+ * `--no-interpolate` prints the partly resolved model with sorted keys.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadProject, type LoadedProject } from '../compose/load-project.js';
+import { nodeFileSystem } from '../compose/node-file-system.js';
+import { renderModel } from '../compose/render-model.js';
+import { serviceConfigHash } from '../compose/service-hash.js';
+import { extractVariables } from '../compose/extract-variables.js';
+import type { ConfigArgs } from './config.js';
+import { ExitError } from './exit-error.js';
+import { formatModel, formatYaml } from './format-model.js';
+import { list, toLoadOptions, type ProcessContext } from './global-options.js';
+
+export interface ConfigOutput {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processOutput: ConfigOutput = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export async function runConfig(
+  args: ConfigArgs,
+  context: ProcessContext,
+  out: ConfigOutput = processOutput,
+): Promise<void> {
+  if (args['resolve-image-digests'] || args['lock-image-digests']) {
+    throw new ExitError(
+      '--resolve-image-digests and --lock-image-digests need the engine, which this version lacks',
+    );
+  }
+  const services = list(args.service);
+  const raw = args['no-interpolate'] || args.variables;
+  if (raw && services.length > 0) {
+    const flag = args.variables ? '--variables' : '--no-interpolate';
+    out.stderr(
+      `WARN service filtering is not applied when ${flag} is set, the full model will be rendered\n`,
+    );
+  }
+  const loaded = loadProject(
+    {
+      ...toLoadOptions(args, context, raw ? [] : services),
+      interpolate: !raw,
+      normalize: !args['no-normalize'] && !args.compatibility,
+      resolvePaths: !args['no-path-resolution'],
+      consistency: !args['no-consistency'],
+      resolveServiceEnvironment: !args['no-env-resolution'],
+      validate: !args.variables,
+    },
+    nodeFileSystem,
+  );
+  for (const warning of loaded.warnings) out.stderr(`WARN ${warning}\n`);
+
+  const text = renderListing(args, loaded) ?? renderDocument(args, loaded);
+  if (args.quiet) return;
+  if (args.output && text.length > 0) {
+    writeFileSync(resolve(context.cwd, args.output), text);
+    return;
+  }
+  out.stdout(text);
+}
+
+function renderListing(args: ConfigArgs, loaded: LoadedProject): string | undefined {
+  const { project } = loaded;
+  const lines = (items: Iterable<string>) => [...items].map((item) => `${item}\n`).join('');
+  if (args.services) return lines(Object.keys(project.services).sort());
+  if (args.volumes) return lines(Object.keys(project.volumes ?? {}).sort());
+  if (args.networks) return lines(Object.keys(project.networks ?? {}).sort());
+  if (args.models) {
+    const models = Object.values(project.models ?? {}) as Array<{ model?: string }>;
+    return lines(models.flatMap((m) => (m.model ? [m.model] : [])));
+  }
+  if (args.hash !== undefined) {
+    const wanted = args.hash === '*' ? Object.keys(project.services) : args.hash.split(',');
+    const missing = wanted.filter((name) => !(name in project.services));
+    if (missing.length > 0) throw new ExitError(`no such service: ${missing.join(', ')}`);
+    return lines(wanted.sort().map((name) => `${name} ${serviceConfigHash(project.services[name]!)}`));
+  }
+  if (args.profiles) return lines(loaded.profiles);
+  if (args.images) {
+    return lines(
+      Object.keys(project.services)
+        .sort()
+        .map((name) => project.services[name]!.image || `${project.name}-${name}`),
+    );
+  }
+  if (args.variables) return renderVariables(args, loaded);
+  if (args.environment) {
+    return lines(
+      Object.keys(loaded.environment)
+        .sort()
+        .map((key) => `${key}=${loaded.environment[key]}`),
+    );
+  }
+  return undefined;
+}
+
+function renderDocument(args: ConfigArgs, loaded: LoadedProject): string {
+  const format = args.format ?? 'yaml';
+  if (args['no-interpolate']) return formatModel(sortKeysDeep(loaded.model), format);
+  const text = formatModel(renderModel(loaded.project as unknown as Record<string, unknown>, format), format);
+  // Interpolation has been done: escape what is left so the output can be loaded again as is.
+  return text.replace(/\$/g, '$$$$');
+}
+
+function renderVariables(args: ConfigArgs, loaded: LoadedProject): string {
+  const variables = extractVariables(loaded.model);
+  const byName = Object.fromEntries(
+    [...variables.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  if (args.format === 'json') {
+    const json = Object.fromEntries(
+      Object.entries(byName).map(([name, v]) => [
+        name,
+        { Name: v.name, DefaultValue: v.defaultValue, PresenceValue: v.presenceValue, Required: v.required },
+      ]),
+    );
+    return `${JSON.stringify(json, null, 4)}\n`;
+  }
+  if (args.format === 'yaml') {
+    return formatYaml(
+      Object.fromEntries(
+        Object.entries(byName).map(([name, v]) => [
+          name,
+          {
+            name: v.name,
+            defaultvalue: v.defaultValue,
+            presencevalue: v.presenceValue,
+            required: v.required,
+          },
+        ]),
+      ),
+    );
+  }
+  const rows = [['NAME', 'REQUIRED', 'DEFAULT VALUE', 'ALTERNATE VALUE']].concat(
+    Object.values(byName).map((v) => [v.name, String(v.required), v.defaultValue, v.presenceValue]),
+  );
+  return table(rows);
+}
+
+/** docker's tabwriter: columns padded to the widest cell plus three spaces. */
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]! + 3)))
+        .join('')
+        .trimEnd(),
+    )
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((key) => [key, sortKeysDeep(record[key])]),
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * The per-file half of the loader: compose files to one merged, canonical model, as compose-go's
+ * loadYamlModel does it. For each YAML document of each file, in order: interpolate, pull in
+ * `include`d projects, clear what `!reset`/`!override` name in the model so far, resolve
+ * `extends`, merge, drop duplicates, validate against the schema, and bring every short syntax to
+ * its long form. Then default values and absolute paths.
+ *
+ * This module decides and chains; each step is its own stage. It reads files only through the
+ * `FileSystem` it is given, and reports warnings through `warn`.
+ */
+import { dirname } from 'node:path';
+import { applyExtends } from './apply-extends.js';
+import { applyInclude, type IncludedProject } from './apply-include.js';
+import { applyResets } from './apply-resets.js';
+import { toCanonical } from './canonical.js';
+import { setDefaultValues } from './defaults.js';
+import { readEnvFilesForInclude } from './environment.js';
+import { enforceUnicity } from './enforce-unicity.js';
+import { ComposeFileError, throwIfAny } from './errors.js';
+import type { FileSystem } from './file-system.js';
+import { interpolateDocument } from './interpolate.js';
+import type { LocatedTree } from './located-tree.js';
+import { mergeDocuments } from './merge.js';
+import { parseComposeYaml, type ParsedDocument } from './parse.js';
+import { resolveRelativePaths } from './resolve-paths.js';
+import { locate } from './source-map.js';
+import { validateSchema } from './validate-schema.js';
+
+export interface ModelContext {
+  readonly fs: FileSystem;
+  /** The project directory: relative paths in the model start here. */
+  readonly workingDir: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly interpolate: boolean;
+  readonly validate: boolean;
+  readonly resolvePaths: boolean;
+  /** The content behind `-f -`. */
+  readonly stdin?: string;
+  readonly home?: string;
+  /** Files being included right now, outermost first (include cycle detection). */
+  readonly includeStack: readonly string[];
+  readonly warn: (message: string) => void;
+}
+
+export interface ComposeFileText {
+  readonly file: string;
+  readonly documents: readonly ParsedDocument[];
+}
+
+/** Reads and parses each file once; the caller also needs the documents for the project name. */
+export function readComposeFiles(
+  files: readonly string[],
+  context: Pick<ModelContext, 'fs' | 'stdin'>,
+): ComposeFileText[] {
+  return files.map((file) => ({ file, documents: parseComposeYaml(file, readComposeFile(file, context)) }));
+}
+
+export function loadModel(files: readonly ComposeFileText[], context: ModelContext): LocatedTree {
+  let model: LocatedTree = {
+    tree: {},
+    source: { position: { file: files[0]?.file ?? '', line: 1, column: 1 } },
+  };
+  for (const { file, documents } of files) {
+    for (const document of documents) model = addDocument(model, file, document, context);
+  }
+  model = { ...model, tree: setDefaultValues(model.tree) };
+  if (context.resolvePaths) {
+    model = {
+      ...model,
+      tree: resolveRelativePaths(model.tree, {
+        workingDir: context.workingDir,
+        home: context.home,
+        source: model.source,
+      }),
+    };
+  }
+  return model;
+}
+
+function addDocument(
+  model: LocatedTree,
+  file: string,
+  parsed: ParsedDocument,
+  context: ModelContext,
+): LocatedTree {
+  if (parsed.tree === null) return model;
+  if (typeof parsed.tree !== 'object' || Array.isArray(parsed.tree)) {
+    throw new ComposeFileError({
+      message: 'Top-level object must be a mapping',
+      position: parsed.source.position,
+    });
+  }
+  let document: LocatedTree = { tree: parsed.tree as Record<string, unknown>, source: parsed.source };
+  if (context.interpolate) {
+    const interpolated = interpolateDocument(document, lookupIn(context.environment));
+    interpolated.warnings.forEach(context.warn);
+    document = { ...document, tree: interpolated.tree };
+  }
+  document = applyInclude(document, {
+    file,
+    workingDir: context.workingDir,
+    environment: context.environment,
+    includeStack: context.includeStack,
+    fs: context.fs,
+    readEnvFiles: (paths, environment) => readEnvFilesForInclude(paths, environment, context.fs),
+    loadIncludedModel: (project) => loadIncludedModel(project, context),
+  });
+  const base = applyResets(model, parsed.resets);
+  document = applyExtends(document, {
+    file,
+    loadExtendedFile: (path) => loadExtendedFile(path, context),
+  });
+  let merged = enforceUnicity(mergeDocuments(base, document));
+  if (context.validate) {
+    throwIfAny(validateSchema(merged));
+  }
+  if ('version' in merged.tree) {
+    context.warn(
+      `${file}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
+    );
+    const { version: _version, ...rest } = merged.tree;
+    merged = { ...merged, tree: rest };
+  }
+  const canonical = locatingErrors(merged, () => toCanonical(merged.tree));
+  return enforceUnicity({ ...merged, tree: canonical });
+}
+
+/**
+ * Runs a stage that knows the failing field's path but not the source map, and gives its errors
+ * the position of that field.
+ */
+function locatingErrors<T>(document: LocatedTree, stage: () => T): T {
+  try {
+    return stage();
+  } catch (error) {
+    if (!(error instanceof ComposeFileError) || error.line !== undefined) throw error;
+    throw new ComposeFileError({
+      message: error.detail,
+      path: error.path,
+      position: locate(document.source, error.path),
+      file: error.file,
+      hint: error.hint,
+      cause: error.cause,
+    });
+  }
+}
+
+/** An included project is loaded whole, with its own directory and environment, paths resolved. */
+function loadIncludedModel(project: IncludedProject, context: ModelContext): LocatedTree {
+  const includeContext: ModelContext = {
+    ...context,
+    workingDir: project.projectDirectory,
+    environment: project.environment,
+    resolvePaths: true,
+    includeStack: project.includeStack,
+  };
+  return loadModel(readComposeFiles(project.files, context), includeContext);
+}
+
+/**
+ * The file an `extends.file` names: parsed and interpolated only (its own includes and extends
+ * are not applied here), with its relative paths made relative to its own directory.
+ */
+function loadExtendedFile(path: string, context: ModelContext): LocatedTree {
+  const [parsed] = readComposeFiles([path], context).flatMap((f) => f.documents);
+  if (!parsed || parsed.tree === null || typeof parsed.tree !== 'object') {
+    return { tree: {}, source: { position: { file: path, line: 1, column: 1 } } };
+  }
+  let document: LocatedTree = { tree: parsed.tree as Record<string, unknown>, source: parsed.source };
+  if (context.interpolate) {
+    const interpolated = interpolateDocument(document, lookupIn(context.environment));
+    interpolated.warnings.forEach(context.warn);
+    document = { ...document, tree: interpolated.tree };
+  }
+  // Short syntax first (`build: .`, `./data:/data`), so its paths are seen and made relative to
+  // the extended file's own folder.
+  const tree = resolveRelativePaths(toCanonical(document.tree), {
+    workingDir: dirname(path),
+    home: context.home,
+    source: document.source,
+  });
+  return { ...document, tree };
+}
+
+function readComposeFile(file: string, context: Pick<ModelContext, 'fs' | 'stdin'>): string {
+  if (file === '-') return context.stdin ?? '';
+  try {
+    return context.fs.readFile(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : String(cause);
+    throw new ComposeFileError({ file, message: `cannot read compose file: ${reason}`, cause });
+  }
+}
+
+/** Own properties only: `${constructor}` must not find Object's prototype. */
+export function lookupIn(
+  environment: Readonly<Record<string, string>>,
+): (name: string) => string | undefined {
+  return (name) => (Object.hasOwn(environment, name) ? environment[name] : undefined);
+}
