@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import { applyExtends } from './apply-extends.js';
 import { applyInclude, type IncludedProject } from './apply-include.js';
 import { applyResets } from './apply-resets.js';
-import { toCanonical } from './canonical.js';
+import { toCanonical, toCanonicalSyntax } from './canonical.js';
 import { setDefaultValues } from './defaults.js';
 import { readEnvFilesForInclude } from './environment.js';
 import { enforceUnicity } from './enforce-unicity.js';
@@ -23,7 +23,6 @@ import type { LocatedTree } from './located-tree.js';
 import { mergeDocuments } from './merge.js';
 import { parseComposeYaml, type ParsedDocument } from './parse.js';
 import { resolveRelativePaths } from './resolve-paths.js';
-import { locate } from './source-map.js';
 import { validateSchema } from './validate-schema.js';
 
 export interface ModelContext {
@@ -63,6 +62,10 @@ export function loadModel(files: readonly ComposeFileText[], context: ModelConte
   for (const { file, documents } of files) {
     for (const document of documents) model = addDocument(model, file, document, context);
   }
+  if (context.interpolate) {
+    // Without interpolation compose prints the syntax-only form: `${MEM}` is no byte size yet.
+    model = { ...model, tree: toCanonical(model.tree, { source: model.source, warn: context.warn }) };
+  }
   model = { ...model, tree: setDefaultValues(model.tree) };
   if (context.resolvePaths) {
     model = {
@@ -86,7 +89,7 @@ function addDocument(
   if (parsed.tree === null) return model;
   if (typeof parsed.tree !== 'object' || Array.isArray(parsed.tree)) {
     throw new ComposeFileError({
-      message: 'Top-level object must be a mapping',
+      message: 'top-level object must be a mapping',
       position: parsed.source.position,
     });
   }
@@ -121,28 +124,15 @@ function addDocument(
     const { version: _version, ...rest } = merged.tree;
     merged = { ...merged, tree: rest };
   }
-  const canonical = locatingErrors(merged, () => toCanonical(merged.tree));
+  // Per file only the syntax is made canonical, so the merged model still validates when the
+  // next file is merged; the binding to the model's types waits for all files (loadModel).
+  const canonical = toCanonicalSyntax(merged.tree, {
+    source: merged.source,
+    warn: context.warn,
+    // Without interpolation `${PORT}:80` cannot be parsed yet; compose keeps such values as written.
+    unreadable: context.interpolate ? 'fail' : 'keep',
+  });
   return enforceUnicity({ ...merged, tree: canonical });
-}
-
-/**
- * Runs a stage that knows the failing field's path but not the source map, and gives its errors
- * the position of that field.
- */
-function locatingErrors<T>(document: LocatedTree, stage: () => T): T {
-  try {
-    return stage();
-  } catch (error) {
-    if (!(error instanceof ComposeFileError) || error.line !== undefined) throw error;
-    throw new ComposeFileError({
-      message: error.detail,
-      path: error.path,
-      position: locate(document.source, error.path),
-      file: error.file,
-      hint: error.hint,
-      cause: error.cause,
-    });
-  }
 }
 
 /** An included project is loaded whole, with its own directory and environment, paths resolved. */
@@ -174,7 +164,7 @@ function loadExtendedFile(path: string, context: ModelContext): LocatedTree {
   }
   // Short syntax first (`build: .`, `./data:/data`), so its paths are seen and made relative to
   // the extended file's own folder.
-  const tree = resolveRelativePaths(toCanonical(document.tree), {
+  const tree = resolveRelativePaths(toCanonicalSyntax(document.tree), {
     workingDir: dirname(path),
     home: context.home,
     source: document.source,

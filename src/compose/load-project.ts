@@ -21,6 +21,7 @@ import type { Project } from './project.js';
 import { chooseProjectName, COMPOSE_PROJECT_NAME } from './project-name.js';
 import { checkConsistency } from './check-consistency.js';
 import { applyServiceEnvironment } from './service-environment.js';
+import { applyServiceLabels } from './service-labels.js';
 import type { SourceNode } from './source-map.js';
 
 export interface LoadedProject {
@@ -111,11 +112,14 @@ export function loadProject(options: LoadOptions, fs: FileSystem): LoadedProject
   if (Object.keys(located.tree).length === 0) {
     throw new ComposeFileError({ file: discovered.files[0], message: 'empty compose file' });
   }
+  // A project may have no services (only networks, say); the model always has the section.
+  const tree = { ...located.tree, services: located.tree.services ?? {} };
   const model = normalize
-    ? normalizeProject(located.tree, { projectName: name, environment: variables })
-    : { ...located.tree, name };
+    ? normalizeProject(tree, { projectName: name, environment: variables })
+    : { ...tree, name };
 
-  const consistency = options.consistency !== false;
+  // compose renders an uninterpolated model without binding it, so it is never checked then.
+  const consistency = options.consistency !== false && interpolate;
   const profiles = options.profiles?.length ? options.profiles : (settings.profiles ?? []);
   const active = selectActiveServices(model as unknown as Project, {
     profiles,
@@ -130,10 +134,11 @@ export function loadProject(options: LoadOptions, fs: FileSystem): LoadedProject
     allResources: options.allResources,
     source: located.source,
   });
+  const labelled = withServiceLabels(active.project, fs, located.source);
   const project =
     options.resolveServiceEnvironment === false
-      ? active.project
-      : withServiceEnvironments(active.project, {
+      ? labelled
+      : withServiceEnvironments(labelled, {
           lookup: lookupIn(variables),
           fs,
           workingDir: projectDirectory,
@@ -182,6 +187,17 @@ function withServiceEnvironments(project: Project, inputs: ServiceEnvironmentInp
       resolved.warnings.forEach(inputs.warn);
       return [name, resolved.service];
     }),
+  );
+  return { ...project, services };
+}
+
+/** Each service's label files read into its labels (always, as compose does). */
+function withServiceLabels(project: Project, fs: FileSystem, source: SourceNode): Project {
+  const services = Object.fromEntries(
+    Object.entries(project.services).map(([name, service]) => [
+      name,
+      applyServiceLabels(service, { fs, path: ['services', name], source }),
+    ]),
   );
   return { ...project, services };
 }

@@ -369,7 +369,11 @@ export const MODEL_STRUCTS: Readonly<Record<string, readonly FieldRow[]>> = {
     ['nocopy', 'bool'],
     ['subpath', 'string'],
   ],
-  ThrottleDevice: [],
+  // No struct tags in Go: YAML lowercases the field names, JSON keeps them (render-model.ts).
+  ThrottleDevice: [
+    ['path', 'string', 'YJ'],
+    ['rate', 'bytes', 'YJ'],
+  ],
   Trigger: [
     ['path', 'string', 'YJ'],
     ['action', 'string', 'YJ'],
@@ -399,5 +403,8 @@ export const MODEL_STRUCTS: Readonly<Record<string, readonly FieldRow[]>> = {
     ['external', 'bool'],
     ['labels', 'map'],
   ],
-  WeightDevice: [],
+  WeightDevice: [
+    ['path', 'string', 'YJ'],
+    ['weight', 'number', 'YJ'],
+  ],
 };

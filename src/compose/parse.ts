@@ -148,7 +148,7 @@ class DocumentWalker {
         merged.push(...this.walkMergeKey(pair.value as Node | null, path));
         continue;
       }
-      const key = this.keyString(keyNode);
+      const key = this.keyString(keyNode, path);
       const keyPosition = keyNode ? this.positionOf(keyNode) : source.position;
       const firstLine = firstLines.get(key);
       if (firstLine !== undefined) {
@@ -217,12 +217,15 @@ class DocumentWalker {
     return out;
   }
 
-  private keyString(keyNode: Node | null): string {
-    if (keyNode === null) return 'null';
-    if (isScalar(keyNode)) return keyToString(keyNode.value);
+  /** Compose's model has string keys only: `123:` or `true:` is an error, as in compose-go. */
+  private keyString(keyNode: Node | null, path: readonly PathSegment[]): string {
+    const value = keyNode && isScalar(keyNode) ? scalarValue(keyNode) : keyNode;
+    if (typeof value === 'string') return value;
+    const where = path.length === 0 ? 'at top level' : `in ${goKeyPath(path)}`;
+    const shown = isScalar(keyNode) ? String(value) : 'a mapping or a sequence';
     throw new ComposeFileError({
-      position: this.positionOf(keyNode),
-      message: 'mapping keys must be strings, not a mapping or a sequence',
+      position: keyNode ? this.positionOf(keyNode) : undefined,
+      message: `non-string key ${where}: ${shown}`,
     });
   }
 
@@ -251,9 +254,9 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function keyToString(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  return String(value);
+/** compose-go's path spelling in this message: dotted keys, `[i]` for list items. */
+function goKeyPath(path: readonly PathSegment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

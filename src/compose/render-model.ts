@@ -52,7 +52,10 @@ function renderFields(
   for (const [name, kind, flags = ''] of rows) {
     if (format === 'json' && flags.includes('j')) continue;
     const always = flags.includes(format === 'yaml' ? 'Y' : 'J');
-    const rendered = renderValue(value[name], kind, format, flags.includes('P'));
+    const pointer = flags.includes('P');
+    // encoding/json's omitempty never drops a struct held by value: JSON always has it, even `{}`.
+    const field = format === 'json' && !pointer && isStructKind(kind) ? (value[name] ?? {}) : value[name];
+    const rendered = renderValue(field, kind, format, pointer);
     if (rendered === OMIT) {
       if (always) out[name] = zeroValue(kind);
       continue;
@@ -113,11 +116,13 @@ function renderStruct(value: unknown, type: string, format: ModelFormat, pointer
   if (type === 'UlimitsConfig') return renderUlimit(value, format);
   const rows = MODEL_STRUCTS[structName(type)];
   if (!rows || !isRecord(value)) return value;
-  const rendered = renderFields(withoutHiddenContent(value, type), rows, format, {
+  let rendered = renderFields(withoutHiddenContent(value, type), rows, format, {
     extensions: 'format-dependent',
   });
-  // A Go struct held by value disappears under omitempty when it is all zero; a pointer does not.
-  return !pointer && Object.keys(rendered).length === 0 ? OMIT : rendered;
+  if (format === 'json' && UNTAGGED_STRUCTS.has(type)) rendered = withGoFieldNames(rendered);
+  // In YAML a Go struct held by value disappears under omitempty when it is all zero; a pointer
+  // does not, and JSON never drops a struct.
+  return format === 'yaml' && !pointer && Object.keys(rendered).length === 0 ? OMIT : rendered;
 }
 
 function renderList(value: unknown, type: string, format: ModelFormat): Rendered {
@@ -150,6 +155,15 @@ function withoutHiddenContent(value: Record<string, unknown>, type: string): Rec
   return value;
 }
 
+/** Go structs without JSON tags: encoding/json writes their fields by Go name (`Path`, `Rate`). */
+const UNTAGGED_STRUCTS = new Set(['ThrottleDevice', 'WeightDevice']);
+
+function withGoFieldNames(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key[0]!.toUpperCase() + key.slice(1), v]),
+  );
+}
+
 function structName(type: string): string {
   return type === 'SecretConfig' || type === 'ConfigObjConfig' ? 'FileObjectConfig' : type;
 }
@@ -170,9 +184,11 @@ function renderHosts(value: unknown): Rendered {
 }
 
 function renderSsh(value: unknown): Rendered {
-  if (!Array.isArray(value)) return value;
-  if (value.length === 0) return OMIT;
-  return value.map((key) => {
+  // The mapping form (`ssh: {default: ""}`) is a list of keys in compose-go's model.
+  const keys = isRecord(value) ? Object.entries(value).map(([id, path]) => ({ id, path })) : value;
+  if (!Array.isArray(keys)) return keys;
+  if (keys.length === 0) return OMIT;
+  return keys.map((key) => {
     if (!isRecord(key)) return key;
     return key.path ? `${String(key.id)}: ${String(key.path)}` : key.id;
   });
@@ -187,6 +203,10 @@ function renderUlimit(value: unknown, format: ModelFormat): Rendered {
   if (soft !== 0) out.soft = soft;
   if (hard !== 0) out.hard = hard;
   return out;
+}
+
+function isStructKind(kind: FieldKind): boolean {
+  return kind in MODEL_STRUCTS && kind !== 'UlimitsConfig';
 }
 
 function zeroValue(kind: FieldKind): unknown {

@@ -11,11 +11,6 @@ const parseOne = (text: string) => {
 describe('parseComposeYaml', () => {
   it.each([
     {
-      name: 'keys become strings',
-      input: 'services:\n  true:\n    image: x\n  1: {}\n',
-      expected: { services: { true: { image: 'x' }, 1: {} } },
-    },
-    {
       name: 'anchors and aliases expand',
       input: 'x: &a {k: v}\ny: *a\n',
       expected: { x: { k: 'v' }, y: { k: 'v' } },
@@ -80,6 +75,14 @@ describe('parseComposeYaml', () => {
       ['services', 'web', 'ports'],
       ['services', 'web', 'environment'],
     ]);
+  });
+
+  it.each([
+    { input: '123: x\n', message: 'non-string key at top level: 123' },
+    { input: 'services:\n  true: {}\n', message: 'non-string key in services: true' },
+    { input: 'a:\n  - b:\n      1: x\n', message: 'non-string key in a[0].b: 1' },
+  ])('refuses the non-string key of $input', ({ input, message }) => {
+    expect(() => parseComposeYaml('compose.yaml', input)).toThrow(message);
   });
 
   it('keeps a key named __proto__ as data', () => {
