@@ -8,8 +8,8 @@
  * This module decides and chains; each step is its own stage. It reads files only through the
  * `FileSystem` it is given, and reports warnings through `warn`.
  */
-import { dirname } from 'node:path';
-import { applyExtends } from './apply-extends.js';
+import { dirname, relative } from 'node:path';
+import { applyExtends, type ExtendedFile } from './apply-extends.js';
 import { applyInclude, type IncludedProject } from './apply-include.js';
 import { applyResets } from './apply-resets.js';
 import { toCanonical, toCanonicalSyntax } from './canonical.js';
@@ -23,6 +23,7 @@ import type { LocatedTree } from './located-tree.js';
 import { mergeDocuments } from './merge.js';
 import { parseComposeYaml, type ParsedDocument } from './parse.js';
 import { resolveRelativePaths } from './resolve-paths.js';
+import type { TreePath } from './tree-path.js';
 import { validateSchema } from './validate-schema.js';
 
 export interface ModelContext {
@@ -55,6 +56,17 @@ export function readComposeFiles(
 }
 
 export function loadModel(files: readonly ComposeFileText[], context: ModelContext): LocatedTree {
+  let model = mergeFiles(files, context);
+  if (context.interpolate) {
+    // Without interpolation compose prints the syntax-only form: `${MEM}` is no byte size yet.
+    model = { ...model, tree: toCanonical(model.tree, { source: model.source, warn: context.warn }) };
+  }
+  model = { ...model, tree: setDefaultValues(model.tree) };
+  return context.resolvePaths ? withAbsolutePaths(model, context) : model;
+}
+
+/** Each document of each file in turn: the merged model, canonical in syntax only. */
+function mergeFiles(files: readonly ComposeFileText[], context: ModelContext): LocatedTree {
   let model: LocatedTree = {
     tree: {},
     source: { position: { file: files[0]?.file ?? '', line: 1, column: 1 } },
@@ -62,22 +74,18 @@ export function loadModel(files: readonly ComposeFileText[], context: ModelConte
   for (const { file, documents } of files) {
     for (const document of documents) model = addDocument(model, file, document, context);
   }
-  if (context.interpolate) {
-    // Without interpolation compose prints the syntax-only form: `${MEM}` is no byte size yet.
-    model = { ...model, tree: toCanonical(model.tree, { source: model.source, warn: context.warn }) };
-  }
-  model = { ...model, tree: setDefaultValues(model.tree) };
-  if (context.resolvePaths) {
-    model = {
-      ...model,
-      tree: resolveRelativePaths(model.tree, {
-        workingDir: context.workingDir,
-        home: context.home,
-        source: model.source,
-      }),
-    };
-  }
   return model;
+}
+
+function withAbsolutePaths(model: LocatedTree, context: ModelContext): LocatedTree {
+  return {
+    ...model,
+    tree: resolveRelativePaths(model.tree, {
+      workingDir: context.workingDir,
+      home: context.home,
+      source: model.source,
+    }),
+  };
 }
 
 function addDocument(
@@ -104,6 +112,7 @@ function addDocument(
     workingDir: context.workingDir,
     environment: context.environment,
     includeStack: context.includeStack,
+    resets: parsed.resets,
     fs: context.fs,
     readEnvFiles: (paths, environment) => readEnvFilesForInclude(paths, environment, context.fs),
     loadIncludedModel: (project) => loadIncludedModel(project, context),
@@ -111,6 +120,8 @@ function addDocument(
   const base = applyResets(model, parsed.resets);
   document = applyExtends(document, {
     file,
+    workingDir: context.workingDir,
+    resets: parsed.resets,
     loadExtendedFile: (path) => loadExtendedFile(path, context),
   });
   let merged = enforceUnicity(mergeDocuments(base, document));
@@ -135,41 +146,58 @@ function addDocument(
   return enforceUnicity({ ...merged, tree: canonical });
 }
 
-/** An included project is loaded whole, with its own directory and environment, paths resolved. */
+/**
+ * An included project is loaded whole, with its own directory and environment, paths resolved.
+ * It is merged into the including document and validated with it, so it stays in the syntax
+ * form a compose file may be written in: the binding to the model's types (`ulimits: {single}`)
+ * waits for the including project.
+ */
 function loadIncludedModel(project: IncludedProject, context: ModelContext): LocatedTree {
   const includeContext: ModelContext = {
     ...context,
     workingDir: project.projectDirectory,
     environment: project.environment,
-    resolvePaths: true,
     includeStack: project.includeStack,
   };
-  return loadModel(readComposeFiles(project.files, context), includeContext);
+  const merged = mergeFiles(readComposeFiles(project.files, context), includeContext);
+  // Defaults before paths, as compose-go does for it: a default build context is its directory.
+  return withAbsolutePaths({ ...merged, tree: setDefaultValues(merged.tree) }, includeContext);
 }
 
 /**
- * The file an `extends.file` names: parsed and interpolated only (its own includes and extends
- * are not applied here), with its relative paths made relative to its own directory.
+ * The file an `extends.file` names, as compose-go's getExtendsBaseFromFile loads it: every
+ * document interpolated, merged and made canonical (syntax only; its own includes and extends
+ * are not applied here), then its relative paths rebased to its folder, written relative to the
+ * project directory so that `--no-path-resolution` prints them as compose does. The
+ * `!reset`/`!override` paths of its last document go with it: they apply to the bases its
+ * services extend.
  */
-function loadExtendedFile(path: string, context: ModelContext): LocatedTree {
-  const [parsed] = readComposeFiles([path], context).flatMap((f) => f.documents);
-  if (!parsed || parsed.tree === null || typeof parsed.tree !== 'object') {
-    return { tree: {}, source: { position: { file: path, line: 1, column: 1 } } };
+function loadExtendedFile(path: string, context: ModelContext): ExtendedFile {
+  let model: LocatedTree = { tree: {}, source: { position: { file: path, line: 1, column: 1 } } };
+  let resets: readonly TreePath[] = [];
+  for (const parsed of readComposeFiles([path], context).flatMap((f) => f.documents)) {
+    if (parsed.tree === null || typeof parsed.tree !== 'object' || Array.isArray(parsed.tree)) continue;
+    let document: LocatedTree = { tree: parsed.tree as Record<string, unknown>, source: parsed.source };
+    if (context.interpolate) {
+      const interpolated = interpolateDocument(document, lookupIn(context.environment));
+      interpolated.warnings.forEach(context.warn);
+      document = { ...document, tree: interpolated.tree };
+    }
+    const merged = enforceUnicity(mergeDocuments(applyResets(model, parsed.resets), document));
+    const canonical = toCanonicalSyntax(merged.tree, {
+      source: merged.source,
+      warn: context.warn,
+      unreadable: context.interpolate ? 'fail' : 'keep',
+    });
+    model = enforceUnicity({ ...merged, tree: canonical });
+    resets = parsed.resets;
   }
-  let document: LocatedTree = { tree: parsed.tree as Record<string, unknown>, source: parsed.source };
-  if (context.interpolate) {
-    const interpolated = interpolateDocument(document, lookupIn(context.environment));
-    interpolated.warnings.forEach(context.warn);
-    document = { ...document, tree: interpolated.tree };
-  }
-  // Short syntax first (`build: .`, `./data:/data`), so its paths are seen and made relative to
-  // the extended file's own folder.
-  const tree = resolveRelativePaths(toCanonicalSyntax(document.tree), {
-    workingDir: dirname(path),
+  const tree = resolveRelativePaths(model.tree, {
+    workingDir: relative(context.workingDir, dirname(path)) || '.',
     home: context.home,
-    source: document.source,
+    source: model.source,
   });
-  return { ...document, tree };
+  return { ...model, tree, resets };
 }
 
 function readComposeFile(file: string, context: Pick<ModelContext, 'fs' | 'stdin'>): string {
