@@ -13,7 +13,10 @@ import { serviceConfigHash } from '../compose/service-hash.js';
 import { extractVariables } from '../compose/extract-variables.js';
 import type { ConfigArgs } from './config.js';
 import { ExitError } from './exit-error.js';
-import { formatModel, formatYaml } from './format-model.js';
+import { compareBytes, compareGoYamlKeys } from '../compose/go-key-order.js';
+import { goJson } from '../compose/go-json.js';
+import { formatModel } from './format-model.js';
+import { formatYaml } from './format-yaml.js';
 import { list, toLoadOptions, type ProcessContext } from './global-options.js';
 
 export interface ConfigOutput {
@@ -104,7 +107,7 @@ function renderListing(args: ConfigArgs, loaded: LoadedProject): string | undefi
 
 function renderDocument(args: ConfigArgs, loaded: LoadedProject): string {
   const format = args.format ?? 'yaml';
-  if (args['no-interpolate']) return formatModel(sortKeysDeep(loaded.model), format);
+  if (args['no-interpolate']) return formatModel(sortKeysDeep(loaded.model, format), format);
   const text = formatModel(renderModel(loaded.project as unknown as Record<string, unknown>, format), format);
   // Interpolation has been done: escape what is left so the output can be loaded again as is.
   return text.replace(/\$/g, '$$$$');
@@ -122,9 +125,11 @@ function renderVariables(args: ConfigArgs, loaded: LoadedProject): string {
         { Name: v.name, DefaultValue: v.defaultValue, PresenceValue: v.presenceValue, Required: v.required },
       ]),
     );
-    return `${JSON.stringify(json, null, 4)}\n`;
+    // docker's formatter prints the JSON document, then a line break of its own.
+    return `${goJson(json, 4)}\n\n`;
   }
   if (args.format === 'yaml') {
+    // compose prints these with yaml.Marshal, whose indent is 4.
     return formatYaml(
       Object.fromEntries(
         Object.entries(byName).map(([name, v]) => [
@@ -137,6 +142,7 @@ function renderVariables(args: ConfigArgs, loaded: LoadedProject): string {
           },
         ]),
       ),
+      { indent: 4 },
     );
   }
   const rows = [['NAME', 'REQUIRED', 'DEFAULT VALUE', 'ALTERNATE VALUE']].concat(
@@ -145,27 +151,30 @@ function renderVariables(args: ConfigArgs, loaded: LoadedProject): string {
   return table(rows);
 }
 
-/** docker's tabwriter: columns padded to the widest cell plus three spaces. */
+/**
+ * docker's table formatter: Go's tabwriter with a minimum cell width of 20 and a padding of 3;
+ * every cell but the last is padded, and trailing spaces stay.
+ */
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(20, ...rows.map((row) => (row[column] ?? '').length + 3)),
+  );
   return rows
     .map((row) =>
-      row
-        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]! + 3)))
-        .join('')
-        .trimEnd(),
+      row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join(''),
     )
     .map((line) => `${line}\n`)
     .join('');
 }
 
-function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
+/** The raw model is a Go map all the way down: its keys come out in the encoder's order. */
+function sortKeysDeep(value: unknown, format: 'yaml' | 'json'): unknown {
+  if (Array.isArray(value)) return value.map((item) => sortKeysDeep(item, format));
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   return Object.fromEntries(
     Object.keys(record)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map((key) => [key, sortKeysDeep(record[key])]),
+      .sort(format === 'yaml' ? compareGoYamlKeys : compareBytes)
+      .map((key) => [key, sortKeysDeep(record[key], format)]),
   );
 }

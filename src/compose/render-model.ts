@@ -9,6 +9,7 @@
  * It never changes meaning: a value whose shape the table does not expect (the model before
  * normalisation, say) is passed through as it is.
  */
+import { compareBytes, compareGoYamlKeys } from './go-key-order.js';
 import { MODEL_STRUCTS, type FieldKind, type FieldRow } from './model-fields.js';
 
 export type ModelFormat = 'yaml' | 'json';
@@ -28,7 +29,7 @@ export function renderModel(model: Record<string, unknown>, format: ModelFormat)
   const rendered = renderFields(model, PROJECT_SECTIONS, format, { extensions: 'keep' });
   if (format === 'yaml') return rendered;
   // compose-go builds the JSON top level as a Go map, which encoding/json writes sorted.
-  return Object.fromEntries(Object.entries(rendered).sort(([a], [b]) => compareKeys(a, b)));
+  return Object.fromEntries(Object.entries(rendered).sort(([a], [b]) => compareBytes(a, b)));
 }
 
 /** One object of the model (a service, a network…) rendered alone, as compose-go marshals that type. */
@@ -63,7 +64,7 @@ function renderFields(
     out[name] = rendered;
   }
   if (format === 'yaml' || options.extensions === 'keep') {
-    for (const key of Object.keys(value).filter(isExtension).sort(compareKeys)) out[key] = value[key];
+    for (const key of Object.keys(value).filter(isExtension).sort(keyOrder(format))) out[key] = value[key];
   }
   return out;
 }
@@ -104,7 +105,7 @@ function renderValue(value: unknown, kind: FieldKind, format: ModelFormat, point
     case 'list':
       return isEmptyCollection(value) ? OMIT : value;
     case 'map':
-      return isEmptyCollection(value) ? OMIT : sortedMap(value);
+      return isEmptyCollection(value) ? OMIT : sortedMap(value, format);
   }
   if (kind.startsWith('list:')) return renderList(value, kind.slice(5), format);
   if (kind.startsWith('map:')) return renderMap(value, kind.slice(4), format);
@@ -138,7 +139,7 @@ function renderMap(value: unknown, type: string, format: ModelFormat): Rendered 
   if (!isRecord(value)) return value;
   if (Object.keys(value).length === 0) return OMIT;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareKeys)) {
+  for (const key of Object.keys(value).sort(keyOrder(format))) {
     const item = value[key];
     const rendered = item === null ? null : renderStruct(item, type, format, true);
     out[key] = rendered === OMIT ? item : rendered;
@@ -217,13 +218,18 @@ function zeroValue(kind: FieldKind): unknown {
   return null;
 }
 
-function sortedMap(value: unknown): unknown {
+function sortedMap(value: unknown, format: ModelFormat): unknown {
   if (!isRecord(value)) return value;
   return Object.fromEntries(
     Object.keys(value)
-      .sort(compareKeys)
+      .sort(keyOrder(format))
       .map((key) => [key, value[key]]),
   );
+}
+
+/** Go's YAML library and its JSON encoder order map keys differently. */
+function keyOrder(format: ModelFormat): (a: string, b: string) => number {
+  return format === 'yaml' ? compareGoYamlKeys : compareBytes;
 }
 
 function isEmptyCollection(value: unknown): boolean {
@@ -235,11 +241,6 @@ function isEmptyCollection(value: unknown): boolean {
 
 function isExtension(key: string): boolean {
   return key.startsWith('x-');
-}
-
-/** Go sorts map keys by bytes, not by locale. */
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

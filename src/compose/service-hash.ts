@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServiceConfig } from './project.js';
+import { goJson } from './go-json.js';
 import { renderObject } from './render-model.js';
 
 export function serviceConfigHash(service: ServiceConfig): string {
@@ -24,9 +25,4 @@ export function serviceConfigHash(service: ServiceConfig): string {
   }
   const json = goJson(renderObject(rest, 'ServiceConfig', 'json'));
   return createHash('sha256').update(json).digest('hex');
-}
-
-/** encoding/json escapes <, > and & in strings; so must we, to get the same bytes. */
-function goJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
