@@ -109,8 +109,11 @@ const checkNamespaces: ServiceRule = ({ name, config, path }, context) =>
     const target = serviceOf(value);
     const missing = missingService(name, target, true, context);
     if (!missing) return [];
+    // Normalisation makes the reference a depends_on entry, which compose-go checks first; only
+    // an unnormalised model (--no-normalize) meets its network_mode message.
+    const implied = Object.hasOwn(mapping(config.depends_on) ?? {}, target);
     const message =
-      field === 'network_mode'
+      field === 'network_mode' && !implied
         ? `service "${target}" not found for network_mode 'service:${target}'`
         : missing.message;
     return [{ path: [...path, field], message, hint: missing.hint }];
