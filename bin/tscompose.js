@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `--` ends node's own options: Node 20 would otherwise take our `--env-file` as its own.
 // The one place errors reach the terminal: main() returns an exit code; anything it throws is a
 // bug, reported in one line with the trace kept in a log file (see src/cli/report-crash.ts).
 import { main } from '../dist/src/cli/main.js';

@@ -43,10 +43,15 @@ export const configCommand: CommandModule<object, ConfigArgs> = {
       })
       .option('format', {
         type: 'string',
+        requiresArg: true,
         choices: ['yaml', 'json'] as const,
         describe: 'Format the output. Values: [yaml | json]',
       })
-      .option('hash', { type: 'string', describe: 'Print the service config hash, one per line.' })
+      .option('hash', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Print the service config hash, one per line.',
+      })
       .option('images', { type: 'boolean', default: false, describe: 'Print the image names, one per line.' })
       .option('lock-image-digests', {
         type: 'boolean',
@@ -76,7 +81,12 @@ export const configCommand: CommandModule<object, ConfigArgs> = {
       })
       .option('no-normalize', { type: 'boolean', default: false, describe: "Don't normalize compose model" })
       .option('no-path-resolution', { type: 'boolean', default: false, describe: "Don't resolve file paths" })
-      .option('output', { alias: 'o', type: 'string', describe: 'Save to file (default to stdout)' })
+      .option('output', {
+        alias: 'o',
+        type: 'string',
+        requiresArg: true,
+        describe: 'Save to file (default to stdout)',
+      })
       .option('profiles', {
         type: 'boolean',
         default: false,

@@ -14,6 +14,8 @@ import { extractVariables } from '../compose/extract-variables.js';
 import type { ConfigArgs } from './config.js';
 import { ExitError } from './exit-error.js';
 import { compareBytes, compareGoYamlKeys } from '../compose/go-key-order.js';
+import { buildGraph } from '../graph/dependency-graph.js';
+import { levels } from '../graph/traverse.js';
 import { goJson } from '../compose/go-json.js';
 import { formatModel } from './format-model.js';
 import { formatYaml } from './format-yaml.js';
@@ -39,7 +41,10 @@ export async function runConfig(
       '--resolve-image-digests and --lock-image-digests need the engine, which this version lacks',
     );
   }
-  const services = list(args.service);
+  // docker compose's --services, --volumes, --networks, --models and --hash load the whole project.
+  const wholeProject =
+    args.services || args.volumes || args.networks || args.models || args.hash !== undefined;
+  const services = wholeProject ? [] : list(args.service);
   const raw = args['no-interpolate'] || args.variables;
   if (raw && services.length > 0) {
     const flag = args.variables ? '--variables' : '--no-interpolate';
@@ -61,8 +66,14 @@ export async function runConfig(
   );
   for (const warning of loaded.warnings) out.stderr(`WARN ${warning}\n`);
 
-  const text = renderListing(args, loaded) ?? renderDocument(args, loaded);
+  const listing = renderListing(args, loaded);
   if (args.quiet) return;
+  if (listing !== undefined) {
+    // As in docker compose, -o saves the model only; listings always go to stdout.
+    out.stdout(listing);
+    return;
+  }
+  const text = renderDocument(args, loaded);
   if (args.output && text.length > 0) {
     writeFileSync(resolve(context.cwd, args.output), text);
     return;
@@ -73,7 +84,7 @@ export async function runConfig(
 function renderListing(args: ConfigArgs, loaded: LoadedProject): string | undefined {
   const { project } = loaded;
   const lines = (items: Iterable<string>) => [...items].map((item) => `${item}\n`).join('');
-  if (args.services) return lines(Object.keys(project.services).sort());
+  if (args.services) return lines(inDependencyOrder(project));
   if (args.volumes) return lines(Object.keys(project.volumes ?? {}).sort());
   if (args.networks) return lines(Object.keys(project.networks ?? {}).sort());
   if (args.models) {
@@ -96,13 +107,19 @@ function renderListing(args: ConfigArgs, loaded: LoadedProject): string | undefi
   }
   if (args.variables) return renderVariables(args, loaded);
   if (args.environment) {
+    // compose sorts the `KEY=value` strings themselves, so `A1=` comes before `A=`.
     return lines(
       Object.keys(loaded.environment)
-        .sort()
-        .map((key) => `${key}=${loaded.environment[key]}`),
+        .map((key) => `${key}=${loaded.environment[key]}`)
+        .sort(compareBytes),
     );
   }
   return undefined;
+}
+
+/** Dependencies before their dependents, as compose's Project.ForEachService visits them. */
+function inDependencyOrder(project: LoadedProject['project']): string[] {
+  return levels(buildGraph(project.services), 'dependencies-first').flat();
 }
 
 function renderDocument(args: ConfigArgs, loaded: LoadedProject): string {

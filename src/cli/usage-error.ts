@@ -11,7 +11,8 @@ export function translateUsageMessage(message: string, argv: readonly string[]):
   if (unknown?.[1]) {
     const first = unknown[1].split(', ')[0] ?? '';
     const asFlag = argv.find((arg) => arg.replace(/^-+/, '').split('=')[0] === first);
-    if (asFlag?.startsWith('-')) return `unknown flag: ${asFlag.split('=')[0]}`;
+    if (asFlag?.startsWith('--')) return `unknown flag: ${asFlag.split('=')[0]}`;
+    if (asFlag?.startsWith('-')) return `unknown shorthand flag: '${first[0]}' in ${asFlag}`;
     if (argv.find((arg) => !arg.startsWith('-')) === first) {
       return `unknown tscompose command: "${first}"\nRun 'tscompose --help' for the list of commands.`;
     }

@@ -12,12 +12,14 @@
  */
 import {
   isAlias,
+  isNode,
   isMap,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
   parseAllDocuments,
+  visit,
   type Alias,
   type Document,
   type Node,
@@ -84,6 +86,8 @@ interface Walked {
 class DocumentWalker {
   readonly resets: TreePath[] = [];
   private visits = 0;
+  /** Each alias's anchored node, found in one pass (Alias.resolve walks the document each time). */
+  private aliasTargets: Map<Alias, Node> | undefined;
   /** Alias targets being expanded right now, to refuse an alias that contains itself. */
   private readonly expanding = new Set<Node>();
 
@@ -113,7 +117,8 @@ class DocumentWalker {
   }
 
   private walkAlias(node: Alias, path: PathSegment[]): Walked {
-    const target = node.resolve(this.document) as Node | undefined;
+    this.aliasTargets ??= resolveAliases(this.document);
+    const target = this.aliasTargets.get(node);
     if (!target) {
       throw new ComposeFileError({
         position: this.positionOf(node),
@@ -232,6 +237,21 @@ class DocumentWalker {
   private positionOf(node: Node): SourcePosition {
     return this.positionAt(node.range?.[0] ?? 0);
   }
+}
+
+/** An alias refers to the last node with its anchor before it, in document order. */
+function resolveAliases(document: Document): Map<Alias, Node> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(document, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+    } else if (isNode(node) && node.anchor) {
+      anchors.set(node.anchor, node);
+    }
+  });
+  return targets;
 }
 
 /**

@@ -128,26 +128,26 @@ describe.concurrent('listings', () => {
     test.expect(result).toEqual({ exitCode: 0, stderr: '', stdout: expected.map((l) => `${l}\n`).join('') });
   });
 
-  // Known bug: run-config.ts (renderListing, --environment) sorts by name; docker compose sorts
+  // Regression test (was a bug): run-config.ts (renderListing, --environment) sorts by name; docker compose sorts
   // the `NAME=value` strings (types.Mapping.Values), so `A1=…` comes before `A=…`.
-  it.fails('--environment sorts KEY=value lines as docker compose does', async (test) => {
+  it('--environment sorts KEY=value lines as docker compose does', async (test) => {
     const root = makeProject(test, { 'compose.yaml': 'services:\n  s:\n    image: s\n' });
     const result = await runCli(['config', '--environment'], { cwd: root, env: { A: 'x', A1: 'y' } });
     test.expect(result.stdout.indexOf('A1=y\n')).toBeLessThan(result.stdout.indexOf('A=x\n'));
   });
 
-  // Known bug: run-config.ts (renderListing) sorts service names; docker compose walks them with
+  // Regression test (was a bug): run-config.ts (renderListing) sorts service names; docker compose walks them with
   // Project.ForEachService, which visits a service's dependencies before the service.
-  it.fails('--services lists dependencies before their dependents', async (test) => {
+  it('--services lists dependencies before their dependents', async (test) => {
     const root = makeProject(test, {
       'compose.yaml': 'services:\n  api:\n    image: api\n    depends_on: [zdb]\n  zdb:\n    image: db\n',
     });
     test.expect((await runCli(['config', '--services'], { cwd: root })).stdout).toBe('zdb\napi\n');
   });
 
-  // Known bug: run-config.ts passes the service arguments to the loader for every listing;
+  // Regression test (was a bug): run-config.ts passes the service arguments to the loader for every listing;
   // docker compose's runServices, runVolumes, runNetworks and runHash ignore them.
-  it.fails('--services ignores service arguments', async (test) => {
+  it('--services ignores service arguments', async (test) => {
     const result = await runCli(['config', '--services', 'worker'], inFlags);
     test.expect(result).toMatchObject({ exitCode: 0, stdout: 'db\nweb\n' });
   });

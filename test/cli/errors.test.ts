@@ -81,8 +81,7 @@ describe('command-line mistakes', () => {
     expectCleanFailure(await runMain(['version', 'extra']));
   });
 
-  // Known bugs, each with the function to fix; remove `.fails` when fixed.
-  it.fails.each([
+  it.each([
     {
       // usage-error.ts, translateUsageMessage: pflag words an unknown shorthand differently.
       name: 'unknown shorthand flag',
