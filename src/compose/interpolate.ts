@@ -142,11 +142,13 @@ class InterpolationWalk {
   }
 }
 
-function describeTemplateError(error: unknown): string {
+export function describeTemplateError(error: unknown): string {
   if (error instanceof InvalidTemplateError) {
     return `invalid interpolation format ${JSON.stringify(error.template)}. You may need to escape any $ with another $.`;
   }
   if (error instanceof MissingRequiredError) return error.message;
+  // Substitution recurses into nested defaults; thousands of levels exhaust the stack.
+  if (error instanceof RangeError) return 'the interpolation is nested too deeply';
   throw error;
 }
 

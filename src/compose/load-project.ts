@@ -13,6 +13,7 @@ import { addProjectDirectoryDotenv, buildProjectEnvironment, readComposeSettings
 import { ComposeFileError } from './errors.js';
 import type { FileSystem } from './file-system.js';
 import { substitute } from './template.js';
+import { describeTemplateError } from './interpolate.js';
 import type { LoadOptions } from './load-options.js';
 import { loadModel, lookupIn, readComposeFiles } from './load-model.js';
 import { normalizeProject } from './normalize.js';
@@ -22,7 +23,7 @@ import { chooseProjectName, COMPOSE_PROJECT_NAME } from './project-name.js';
 import { checkConsistency } from './check-consistency.js';
 import { applyServiceEnvironment } from './service-environment.js';
 import { applyServiceLabels } from './service-labels.js';
-import type { SourceNode } from './source-map.js';
+import { locate, type SourceNode } from './source-map.js';
 
 export interface LoadedProject {
   /** The canonical project: normalised, profiles applied, selected services only. */
@@ -91,7 +92,7 @@ export function loadProject(options: LoadOptions, fs: FileSystem): LoadedProject
     flag: options.projectName,
     environment: environment.variables,
     namesInFiles: files.flatMap((f) => f.documents.map((d) => nameOf(d.tree))),
-    interpolate: interpolate ? (text) => substitute(text, lookupIn(environment.variables)).value : undefined,
+    interpolate: interpolate ? (text) => interpolateName(text, environment.variables, files) : undefined,
     normalize,
     projectDirectory,
   });
@@ -155,6 +156,28 @@ export function loadProject(options: LoadOptions, fs: FileSystem): LoadedProject
     environment: variables,
     warnings,
   };
+}
+
+/** The `name:` is interpolated before the rest; its errors point at the file that set it. */
+function interpolateName(
+  text: string,
+  variables: Readonly<Record<string, string>>,
+  files: readonly { file: string; documents: readonly { tree: unknown; source: SourceNode }[] }[],
+): string {
+  try {
+    return substitute(text, lookupIn(variables)).value;
+  } catch (error) {
+    const named = files
+      .flatMap((f) => f.documents)
+      .filter((d) => nameOf(d.tree) !== undefined)
+      .at(-1);
+    throw new ComposeFileError({
+      message: describeTemplateError(error),
+      path: ['name'],
+      position: locate(named?.source, ['name']),
+      cause: error,
+    });
+  }
 }
 
 function ownValue(variables: Readonly<Record<string, string>>, name: string): string | undefined {

@@ -42,6 +42,17 @@ export interface ParsedDocument {
 const MAX_NODE_VISITS = 100_000;
 
 export function parseComposeYaml(file: string, text: string): ParsedDocument[] {
+  try {
+    return parseDocuments(file, text);
+  } catch (error) {
+    // The YAML library and the walk recurse once per nesting level; tens of thousands of levels
+    // exhaust the stack. That is bad input, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    throw new ComposeFileError({ file, message: 'the document is nested too deeply', cause: error });
+  }
+}
+
+function parseDocuments(file: string, text: string): ParsedDocument[] {
   const lineCounter = new LineCounter();
   // Duplicate keys are found by the walk, which can say where the key was first defined.
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
