@@ -15,6 +15,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { applyResets } from './apply-resets.js';
 import { ComposeFileError } from './errors.js';
+import { withMissing } from './environment.js';
 import type { FileSystem } from './file-system.js';
 import {
   childOf,
@@ -279,18 +280,6 @@ function withoutResets(resource: LocatedValue, at: TreePath, resets: readonly Tr
   const source: SourceNode = resource.source ?? { position: { file: '', line: 0, column: 0 } };
   const pruned = applyResets({ tree: resource.value, source }, relative);
   return { value: pruned.tree, source: pruned.source };
-}
-
-/** compose-go's `Mapping.Merge`: `extra` only adds what `base` does not set. */
-function withMissing(
-  base: Readonly<Record<string, string>>,
-  extra: Readonly<Record<string, string>>,
-): Record<string, string> {
-  // Built with fromEntries so that a variable named `__proto__` stays a plain entry.
-  return Object.fromEntries([
-    ...Object.entries(base),
-    ...Object.entries(extra).filter(([name]) => !Object.hasOwn(base, name)),
-  ]);
 }
 
 function stringList(value: unknown): string[] | undefined {

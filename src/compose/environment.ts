@@ -197,7 +197,7 @@ function definedVariables(environment: Readonly<Record<string, string | undefine
 }
 
 /** compose-go's `Mapping.Merge`: adds what `extra` sets and `base` does not. */
-function withMissing(
+export function withMissing(
   base: Readonly<Record<string, string>>,
   extra: Readonly<Record<string, string>>,
 ): Record<string, string> {
