@@ -45,7 +45,10 @@ export const SCHEMA_COMPILE_OPTIONS = {
   inlineRefs: false,
 } as const satisfies Options;
 
-/** The precompiled validator, seen from dist/src/compose (built) and from src/compose (sources). */
+/**
+ * The precompiled validator, seen from dist/src/compose (built), and from src/compose (sources) or
+ * dist/bundle (the bundled CLI).
+ */
 const PRECOMPILED_CANDIDATES = ['../../schema/validate-compose.js', '../../dist/schema/validate-compose.js'];
 
 const precompiled = await importPrecompiled();
