@@ -11,34 +11,52 @@
 import { ComposeFileError } from './errors.js';
 import { formatGoScalar } from './format-go-scalar.js';
 import { goTypeName } from './go-type-name.js';
-import { entriesOf, isMapping, itemsOf, mappingOf, sequenceOf, type LocatedValue } from './located-value.js';
+import {
+  childOf,
+  entriesOf,
+  isMapping,
+  itemsOf,
+  mappingOf,
+  sequenceOf,
+  type LocatedValue,
+} from './located-value.js';
 import type { LocatedTree } from './located-tree.js';
 import { parseVolumeSpec } from './parse-volume.js';
-import { matchesPattern, parsePattern, type TreePath } from './tree-path.js';
+import { compilePatterns, type PathSegment, type PatternState, type TreePath } from './tree-path.js';
 
 /** The identity of one sequence item; items with the same key are the same thing. */
 type KeyOf = (item: LocatedValue, path: TreePath) => string;
 
 export function enforceUnicity(document: LocatedTree): LocatedTree {
   const root: LocatedValue = { value: document.tree, source: document.source };
-  const unique = uniqueWithin(root, []);
+  const unique = uniqueWithin(root, UNIQUE_KEYS, []);
   if (unique === root) return document;
   return { tree: unique.value as Record<string, unknown>, source: unique.source ?? document.source };
 }
 
-function uniqueWithin(located: LocatedValue, path: TreePath): LocatedValue {
+/**
+ * `state` says which row of UNIQUE_KEYS matches `path`; the walk enters only the keys that can
+ * lead to a listed sequence. `path` is the walk's own stack: copy it to keep it.
+ */
+function uniqueWithin(located: LocatedValue, state: PatternState<KeyOf>, path: PathSegment[]): LocatedValue {
   if (isMapping(located.value)) {
-    let changed = false;
-    const entries = entriesOf(located).map(([key, child]): [string, LocatedValue] => {
-      const unique = uniqueWithin(child, [...path, key]);
-      if (unique !== child) changed = true;
-      return [key, unique];
+    const keys = Object.keys(located.value);
+    // Built on the first change only: most mappings hold no duplicates.
+    let entries: Array<[string, LocatedValue]> | undefined;
+    keys.forEach((key, index) => {
+      const next = state.step(key);
+      if (!next) return;
+      const child = childOf(located, key);
+      path.push(key);
+      const unique = uniqueWithin(child, next, path);
+      path.pop();
+      if (unique !== child) (entries ??= entriesOf(located))[index] = [key, unique];
     });
-    return changed ? mappingOf(entries, located.source?.position) : located;
+    return entries ? mappingOf(entries, located.source?.position) : located;
   }
   if (Array.isArray(located.value)) {
-    const keyOf = UNIQUE_KEYS.find(([pattern]) => matchesPattern(path, pattern))?.[1];
-    return keyOf ? dropRedefinitions(located, path, keyOf) : located;
+    const keyOf = state.matches[0];
+    return keyOf ? dropRedefinitions(located, [...path], keyOf) : located;
   }
   return located;
 }
@@ -129,39 +147,37 @@ const byEnvFilePath: KeyOf = (item, path) => {
   return formatted(item.value.path, 's');
 };
 
-const UNIQUE_KEYS: ReadonlyArray<readonly [string[], KeyOf]> = (
-  [
-    ['networks.*.labels', byKeyOfKeyValue],
-    ['networks.*.ipam.options', byKeyOfKeyValue],
-    ['services.*.annotations', byKeyOfKeyValue],
-    ['services.*.build.args', byKeyOfKeyValue],
-    ['services.*.build.additional_contexts', byKeyOfKeyValue],
-    ['services.*.build.platform', byKeyOfKeyValue],
-    ['services.*.build.tags', byKeyOfKeyValue],
-    ['services.*.build.labels', byKeyOfKeyValue],
-    ['services.*.cap_add', byKeyOfKeyValue],
-    ['services.*.cap_drop', byKeyOfKeyValue],
-    ['services.*.configs', byMountTarget('')],
-    ['services.*.deploy.labels', byKeyOfKeyValue],
-    ['services.*.devices', byDeviceTarget],
-    ['services.*.dns', byKeyOfKeyValue],
-    ['services.*.dns_opt', byKeyOfKeyValue],
-    ['services.*.dns_search', byKeyOfKeyValue],
-    ['services.*.environment', byKeyOfKeyValue],
-    ['services.*.env_file', byEnvFilePath],
-    ['services.*.expose', byExposedPort],
-    ['services.*.labels', byKeyOfKeyValue],
-    ['services.*.links', byKeyOfKeyValue],
-    ['services.*.networks.*.aliases', byKeyOfKeyValue],
-    ['services.*.networks.*.link_local_ips', byKeyOfKeyValue],
-    ['services.*.ports', byPortIdentity],
-    ['services.*.profiles', byKeyOfKeyValue],
-    ['services.*.secrets', byMountTarget('/run/secrets')],
-    ['services.*.sysctls', byKeyOfKeyValue],
-    ['services.*.tmpfs', byKeyOfKeyValue],
-    ['services.*.volumes', byVolumeTarget],
-  ] as const
-).map(([pattern, keyOf]) => [parsePattern(pattern), keyOf] as const);
+const UNIQUE_KEYS: PatternState<KeyOf> = compilePatterns<KeyOf>([
+  ['networks.*.labels', byKeyOfKeyValue],
+  ['networks.*.ipam.options', byKeyOfKeyValue],
+  ['services.*.annotations', byKeyOfKeyValue],
+  ['services.*.build.args', byKeyOfKeyValue],
+  ['services.*.build.additional_contexts', byKeyOfKeyValue],
+  ['services.*.build.platform', byKeyOfKeyValue],
+  ['services.*.build.tags', byKeyOfKeyValue],
+  ['services.*.build.labels', byKeyOfKeyValue],
+  ['services.*.cap_add', byKeyOfKeyValue],
+  ['services.*.cap_drop', byKeyOfKeyValue],
+  ['services.*.configs', byMountTarget('')],
+  ['services.*.deploy.labels', byKeyOfKeyValue],
+  ['services.*.devices', byDeviceTarget],
+  ['services.*.dns', byKeyOfKeyValue],
+  ['services.*.dns_opt', byKeyOfKeyValue],
+  ['services.*.dns_search', byKeyOfKeyValue],
+  ['services.*.environment', byKeyOfKeyValue],
+  ['services.*.env_file', byEnvFilePath],
+  ['services.*.expose', byExposedPort],
+  ['services.*.labels', byKeyOfKeyValue],
+  ['services.*.links', byKeyOfKeyValue],
+  ['services.*.networks.*.aliases', byKeyOfKeyValue],
+  ['services.*.networks.*.link_local_ips', byKeyOfKeyValue],
+  ['services.*.ports', byPortIdentity],
+  ['services.*.profiles', byKeyOfKeyValue],
+  ['services.*.secrets', byMountTarget('/run/secrets')],
+  ['services.*.sysctls', byKeyOfKeyValue],
+  ['services.*.tmpfs', byKeyOfKeyValue],
+  ['services.*.volumes', byVolumeTarget],
+]);
 
 /**
  * A value as part of a key, as Go's `fmt` writes it for `verb`: values of the verb's type print

@@ -9,13 +9,14 @@
  * they contained a variable, and so do we. The first failure stops the walk with a
  * `ComposeFileError` pointing at the field. Unset variables and YAML 1.1 booleans produce
  * warnings, returned as data. The input tree and its source map are left untouched: only
- * scalars change, so the caller keeps using the same source map.
+ * scalars change, so the caller keeps using the same source map, and the tree returned shares
+ * every container in which nothing changed.
  */
 import { ComposeFileError } from './errors.js';
 import type { LocatedTree } from './located-tree.js';
 import { locate } from './source-map.js';
 import { InvalidTemplateError, MissingRequiredError, substitute, type VariableLookup } from './template.js';
-import type { PathSegment, TreePath } from './tree-path.js';
+import { compilePatterns, type PathSegment, type PatternState, type TreePath } from './tree-path.js';
 
 export interface InterpolatedDocument {
   readonly tree: Record<string, unknown>;
@@ -25,7 +26,7 @@ export interface InterpolatedDocument {
 
 export function interpolateDocument(doc: LocatedTree, lookup: VariableLookup): InterpolatedDocument {
   const walk = new InterpolationWalk(doc, lookup);
-  const tree = walk.value(doc.tree, []) as Record<string, unknown>;
+  const tree = walk.value(doc.tree, CASTS, []) as Record<string, unknown>;
   return { tree, warnings: [...walk.warnings] };
 }
 
@@ -80,20 +81,24 @@ const TYPE_CASTS: ReadonlyArray<readonly [pattern: string, cast: Cast]> = [
   ['configs.*.external', 'boolean'],
 ];
 
-const CAST_PATTERNS = TYPE_CASTS.map(([pattern, cast]) => ({ parts: pattern.split('.'), cast }));
+/**
+ * The table as pattern states. A list index steps as the key `[]`, which leads where `[]` and `*`
+ * do; no other pattern part looks like an index, so a number matches nothing else, as in Go.
+ */
+const CASTS: PatternState<Cast> = compilePatterns(TYPE_CASTS);
+
+function stepCast(
+  state: PatternState<Cast> | undefined,
+  segment: PathSegment,
+): PatternState<Cast> | undefined {
+  return state?.step(typeof segment === 'number' ? '[]' : segment);
+}
 
 /** The cast for a path, if the table has one. */
 export function castForPath(path: TreePath): Cast | undefined {
-  return CAST_PATTERNS.find(
-    ({ parts }) => parts.length === path.length && parts.every((part, i) => partMatches(part, path[i])),
-  )?.cast;
-}
-
-function partMatches(part: string, segment: PathSegment | undefined): boolean {
-  if (part === '*') return true;
-  // compose-go names every list item `[]`, so a key spelled `[]` matches too.
-  if (part === '[]') return typeof segment === 'number' || segment === '[]';
-  return segment === part;
+  let state: PatternState<Cast> | undefined = CASTS;
+  for (const segment of path) state = stepCast(state, segment);
+  return state?.matches[0];
 }
 
 class InterpolationWalk {
@@ -104,30 +109,61 @@ class InterpolationWalk {
     private readonly lookup: VariableLookup,
   ) {}
 
-  value(value: unknown, path: PathSegment[]): unknown {
-    if (typeof value === 'string') return this.string(value, path);
-    if (Array.isArray(value)) return value.map((item, index) => this.value(item, [...path, index]));
+  /**
+   * `cast` is the state of `path` in the cast table, undefined when no cast applies there or below.
+   * `path` is the walk's own stack: copy it to keep it. Containers are copied only when a value
+   * in them changes.
+   */
+  value(value: unknown, cast: PatternState<Cast> | undefined, path: PathSegment[]): unknown {
+    if (typeof value === 'string') return this.string(value, cast?.matches[0], path);
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        path.push(index);
+        const result = this.value(item, stepCast(cast, index), path);
+        path.pop();
+        if (result !== item) (copy ??= value.slice())[index] = result;
+      }
+      return copy ?? value;
+    }
     if (typeof value === 'object' && value !== null) {
-      // fromEntries defines own properties, so a `__proto__` key stays a plain key.
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [key, this.value(item, [...path, key])]),
-      );
+      const mapping = value as Record<string, unknown>;
+      let copy: Record<string, unknown> | undefined;
+      for (const key of Object.keys(mapping)) {
+        const item = mapping[key];
+        path.push(key);
+        const result = this.value(item, stepCast(cast, key), path);
+        path.pop();
+        // Spread and defineProperty keep a key named `__proto__` a plain own property.
+        if (result !== item) {
+          Object.defineProperty((copy ??= { ...mapping }), key, {
+            value: result,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
+      }
+      return copy ?? mapping;
     }
     return value;
   }
 
-  private string(template: string, path: TreePath): unknown {
-    let text: string;
-    try {
-      const result = substitute(template, this.lookup);
-      for (const name of result.unset) {
-        this.warnings.add(`The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.`);
+  private string(template: string, cast: Cast | undefined, path: TreePath): unknown {
+    let text = template;
+    // Every expression starts with `$` (template.ts): without one there is nothing to substitute.
+    if (template.includes('$')) {
+      try {
+        const result = substitute(template, this.lookup);
+        for (const name of result.unset) {
+          this.warnings.add(`The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.`);
+        }
+        text = result.value;
+      } catch (error) {
+        throw this.fail(path, describeTemplateError(error), error);
       }
-      text = result.value;
-    } catch (error) {
-      throw this.fail(path, describeTemplateError(error), error);
     }
-    const cast = castForPath(path);
     if (!cast) return text;
     try {
       return castValue(cast, text, (warning) => this.warnings.add(warning));
@@ -138,7 +174,8 @@ class InterpolationWalk {
   }
 
   private fail(path: TreePath, message: string, cause: unknown): ComposeFileError {
-    return new ComposeFileError({ message, path, position: locate(this.doc.source, path), cause });
+    const at = [...path];
+    return new ComposeFileError({ message, path: at, position: locate(this.doc.source, at), cause });
   }
 }
 

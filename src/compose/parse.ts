@@ -19,7 +19,6 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
-  visit,
   type Alias,
   type Document,
   type Node,
@@ -107,15 +106,19 @@ class DocumentWalker {
     private readonly positionAt: (offset: number) => SourcePosition,
   ) {}
 
-  walk(node: Node, path: PathSegment[]): Walked {
+  /**
+   * `path` is the walk's own stack, changed as it goes: copy it to keep it. `at` is the position
+   * to record for the value when it is not the node's own (the key's, or the alias's).
+   */
+  walk(node: Node, path: PathSegment[], at?: SourcePosition): Walked {
     if (++this.visits > MAX_NODE_VISITS) {
       throw new ComposeFileError({
         position: this.positionOf(node),
         message: `the document expands to more than ${MAX_NODE_VISITS} nodes (an alias bomb?)`,
       });
     }
-    if (isAlias(node)) return this.walkAlias(node, path);
-    const source: SourceNode = { position: this.positionOf(node) };
+    if (isAlias(node)) return this.walkAlias(node, path, at);
+    const source: SourceNode = { position: at ?? this.positionOf(node) };
     if (node.tag === '!reset') {
       this.resets.push([...path]);
       return { value: null, source, removed: true };
@@ -127,7 +130,7 @@ class DocumentWalker {
     return { value: null, source, removed: false };
   }
 
-  private walkAlias(node: Alias, path: PathSegment[]): Walked {
+  private walkAlias(node: Alias, path: PathSegment[], at: SourcePosition | undefined): Walked {
     this.aliasTargets ??= resolveAliases(this.document);
     const target = this.aliasTargets.get(node);
     if (!target) {
@@ -144,9 +147,8 @@ class DocumentWalker {
     }
     this.expanding.add(target);
     try {
-      const walked = this.walk(target, path);
       // Errors inside an alias are easier to fix when they point at the use, not the anchor.
-      return { ...walked, source: { ...walked.source, position: this.positionOf(node) } };
+      return this.walk(target, path, at ?? this.positionOf(node));
     } finally {
       this.expanding.delete(target);
     }
@@ -165,29 +167,28 @@ class DocumentWalker {
         continue;
       }
       const key = this.keyString(keyNode, path);
-      const keyPosition = keyNode ? this.positionOf(keyNode) : source.position;
+      const keyPosition = keyNode ? this.positionOf(keyNode) : undefined;
       const firstLine = firstLines.get(key);
       if (firstLine !== undefined) {
         throw new ComposeFileError({
-          position: keyPosition,
+          position: keyPosition ?? source.position,
           message: `mapping key "${key}" already defined at line ${firstLine}`,
         });
       }
-      firstLines.set(key, keyPosition.line);
+      firstLines.set(key, (keyPosition ?? source.position).line);
       const valueNode = pair.value as Node | null;
       if (valueNode === null) {
         setOwn(out, key, null);
-        setSourceChild(source, key, { position: keyNode ? this.positionOf(keyNode) : source.position });
+        setSourceChild(source, key, { position: keyPosition ?? source.position });
         continue;
       }
-      const walked = this.walk(valueNode, [...path, key]);
+      path.push(key);
+      // A key's line is where users look for it, even when the value starts on the next line.
+      const walked = this.walk(valueNode, path, keyPosition);
+      path.pop();
       if (walked.removed) continue;
       setOwn(out, key, walked.value);
-      setSourceChild(source, key, {
-        ...walked.source,
-        // A key's line is where users look for it, even when the value starts on the next line.
-        position: keyNode ? this.positionOf(keyNode) : walked.source.position,
-      });
+      setSourceChild(source, key, walked.source);
     }
     // Merge keys: explicit keys win, then earlier merge sources win over later ones.
     for (const [mergedMap, mergedSource] of merged) {
@@ -225,7 +226,9 @@ class DocumentWalker {
     const out: unknown[] = [];
     if (!isSeq(node)) return out;
     node.items.forEach((item, index) => {
-      const walked = this.walk(item as Node, [...path, index]);
+      path.push(index);
+      const walked = this.walk(item as Node, path);
+      path.pop();
       if (walked.removed) return;
       setSourceChild(source, out.length, walked.source);
       out.push(walked.value);
@@ -254,14 +257,22 @@ class DocumentWalker {
 function resolveAliases(document: Document): Map<Alias, Node> {
   const anchors = new Map<string, Node>();
   const targets = new Map<Alias, Node>();
-  visit(document, (_key, node) => {
+  // The YAML library's `visit` does the same in this order, but far more slowly.
+  const visit = (node: unknown): void => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (target) targets.set(node, target);
-    } else if (isNode(node) && node.anchor) {
-      anchors.set(node.anchor, node);
+      return;
     }
-  });
+    if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) visit(item);
+    } else if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+    }
+  };
+  visit(document.contents);
   return targets;
 }
 
@@ -280,9 +291,11 @@ function scalarValue(node: Scalar): unknown {
   return value;
 }
 
-/** Assigns even a key named `__proto__` as a plain own property. */
+/** Assigns even a key named `__proto__` as a plain own property (defineProperty is slow). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
 }
 
 /** compose-go's path spelling in this message: dotted keys, `[i]` for list items. */

@@ -14,12 +14,13 @@
  *   `docker-image://…`), and `extends.file` leaves remote compose files (git, `oci://`) alone.
  *
  * It does not touch the disk: a `develop.watch` path has its symbolic links resolved only through
- * the function the caller passes in. The input tree is not changed; a new tree is returned.
+ * the function the caller passes in. The input tree is not changed: the tree returned shares with
+ * it what has no path to resolve. The walk enters only subtrees where some row can match.
  */
 import { posix } from 'node:path';
 import { ComposeFileError } from './errors.js';
 import { locate, type SourceNode } from './source-map.js';
-import { matchesPattern, parsePattern, type TreePath } from './tree-path.js';
+import { compilePatterns, type PathSegment, type PatternState, type TreePath } from './tree-path.js';
 
 export interface ResolvePathsOptions {
   /**
@@ -54,22 +55,22 @@ interface ResolveContext {
  * them itself and removes `include` before this pass. The rows below match list entries, so a
  * tree that still has `include` gets the paths the include stage would have computed.
  */
-const RULES: ReadonlyArray<readonly [readonly string[], Rule]> = [
-  [parsePattern('services.*.build.context'), (v, at, c) => resolveContextPath(v, at, c)],
-  [parsePattern('services.*.build.additional_contexts.*'), (v, at, c) => resolveContextPath(v, at, c)],
-  [parsePattern('services.*.build.ssh.*'), (v, _at, c) => resolveHostPath(v, c)],
-  [parsePattern('services.*.env_file.*.path'), (v, at, c) => resolveLocalPath(v, at, c)],
-  [parsePattern('services.*.label_file.*'), (v, at, c) => resolveLocalPath(v, at, c)],
-  [parsePattern('services.*.extends.file'), (v, at, c) => resolveUnlessRemote(v, at, c)],
-  [parsePattern('services.*.develop.watch.*.path'), (v, at, c) => resolveWatchPath(v, at, c)],
-  [parsePattern('services.*.volumes.*'), (v, at, c) => resolveVolumeMount(v, at, c)],
-  [parsePattern('configs.*.file'), (v, _at, c) => resolveHostPath(v, c)],
-  [parsePattern('secrets.*.file'), (v, _at, c) => resolveHostPath(v, c)],
-  [parsePattern('include.*.path'), (v, at, c) => resolveUnlessRemote(v, at, c)],
-  [parsePattern('include.*.project_directory'), (v, at, c) => resolveLocalPath(v, at, c)],
-  [parsePattern('include.*.env_file'), (v, at, c) => resolveLocalPath(v, at, c)],
-  [parsePattern('volumes.*'), (v, _at, c) => resolveVolumeDevice(v, c)],
-];
+const RULES: PatternState<Rule> = compilePatterns<Rule>([
+  ['services.*.build.context', (v, at, c) => resolveContextPath(v, at, c)],
+  ['services.*.build.additional_contexts.*', (v, at, c) => resolveContextPath(v, at, c)],
+  ['services.*.build.ssh.*', (v, _at, c) => resolveHostPath(v, c)],
+  ['services.*.env_file.*.path', (v, at, c) => resolveLocalPath(v, at, c)],
+  ['services.*.label_file.*', (v, at, c) => resolveLocalPath(v, at, c)],
+  ['services.*.extends.file', (v, at, c) => resolveUnlessRemote(v, at, c)],
+  ['services.*.develop.watch.*.path', (v, at, c) => resolveWatchPath(v, at, c)],
+  ['services.*.volumes.*', (v, at, c) => resolveVolumeMount(v, at, c)],
+  ['configs.*.file', (v, _at, c) => resolveHostPath(v, c)],
+  ['secrets.*.file', (v, _at, c) => resolveHostPath(v, c)],
+  ['include.*.path', (v, at, c) => resolveUnlessRemote(v, at, c)],
+  ['include.*.project_directory', (v, at, c) => resolveLocalPath(v, at, c)],
+  ['include.*.env_file', (v, at, c) => resolveLocalPath(v, at, c)],
+  ['volumes.*', (v, _at, c) => resolveVolumeDevice(v, c)],
+]);
 
 export function resolveRelativePaths(
   tree: Record<string, unknown>,
@@ -82,19 +83,61 @@ export function resolveRelativePaths(
     resolveSymbolicLinks: options.resolveSymbolicLinks ?? ((path) => path),
     source: options.source,
   };
-  return walk(tree, [], context) as Record<string, unknown>;
+  return walk(tree, RULES, [], context) as Record<string, unknown>;
 }
 
-function walk(value: unknown, at: TreePath, context: ResolveContext): unknown {
-  const rule = RULES.find(([pattern]) => matchesPattern(at, pattern));
-  if (rule) return rule[1](value, at, context);
-  if (Array.isArray(value)) return value.map((item, i) => walk(item, [...at, i], context));
+/** `at` is the walk's own stack; rules get a copy, since an error may keep it. */
+function walk(
+  value: unknown,
+  state: PatternState<Rule>,
+  at: PathSegment[],
+  context: ResolveContext,
+): unknown {
+  const rule = state.matches[0];
+  if (rule) return rule(value, [...at], context);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const result = walkChild(item, index, state, at, context);
+      if (result !== item) (copy ??= value.slice())[index] = result;
+    }
+    return copy ?? value;
+  }
   if (isMapping(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, walk(item, [...at, key], context)]),
-    );
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      const result = walkChild(item, key, state, at, context);
+      // Spread and defineProperty keep a key named `__proto__` a plain own property.
+      if (result !== item) {
+        Object.defineProperty((copy ??= { ...value }), key, {
+          value: result,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+    }
+    return copy ?? value;
   }
   return value;
+}
+
+function walkChild(
+  value: unknown,
+  segment: PathSegment,
+  parent: PatternState<Rule>,
+  at: PathSegment[],
+  context: ResolveContext,
+): unknown {
+  const state = parent.step(segment);
+  // No rule matches here or below: nothing to resolve.
+  if (!state) return value;
+  at.push(segment);
+  const result = walk(value, state, at, context);
+  at.pop();
+  return result;
 }
 
 /** `absPath`: a path (or list of paths) on the machine running compose. */
