@@ -18,7 +18,7 @@
  * returns a new tree; the input is not changed. Short syntax is the canonical stage's job, and
  * file paths are `resolve-paths.ts`'s.
  */
-import { cleanPath } from './resolve-paths.js';
+import { cleanPosixPath } from './clean-posix-path.js';
 
 export interface NormalizeOptions {
   readonly projectName: string;
@@ -62,7 +62,7 @@ function normalizeService(service: Tree, lookup: Lookup): void {
   if (Array.isArray(volumes)) {
     for (const volume of volumes) {
       if (isMapping(volume) && typeof volume['target'] === 'string')
-        volume['target'] = cleanPath(volume['target']);
+        volume['target'] = cleanPosixPath(volume['target']);
     }
   }
   inheritPreStartImage(service);

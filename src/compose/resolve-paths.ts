@@ -21,6 +21,7 @@ import { posix } from 'node:path';
 import { ComposeFileError } from './errors.js';
 import { locate, type SourceNode } from './source-map.js';
 import { compilePatterns, type PathSegment, type PatternState, type TreePath } from './tree-path.js';
+import { cleanPosixPath } from './clean-posix-path.js';
 
 export interface ResolvePathsOptions {
   /**
@@ -295,17 +296,10 @@ function isSeparator(c: string | undefined): boolean {
   return c === '\\' || c === '/';
 }
 
-/** Go's `path.Clean`: like node's normalize, but without a trailing slash (`./` is `.`). */
-export function cleanPath(path: string): string {
-  if (path === '') return '.';
-  const normalized = posix.normalize(path);
-  return normalized.length > 1 && normalized.endsWith('/') ? normalized.slice(0, -1) : normalized;
-}
-
 /** Go's `filepath.Join`: empty elements are skipped and the result is cleaned. */
 function joinPath(...elements: string[]): string {
   const present = elements.filter((element) => element !== '');
-  return present.length === 0 ? '' : cleanPath(present.join('/'));
+  return present.length === 0 ? '' : cleanPosixPath(present.join('/'));
 }
 
 function describeType(value: unknown): string {
