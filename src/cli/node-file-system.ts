@@ -1,9 +1,9 @@
 /**
- * The real `FileSystem`, for the CLI. This and `discover.ts` are the loader's only modules that
- * touch the disk (see file-system.ts).
+ * The real `FileSystem`, handed to the loader by the CLI. It lives here, not in src/compose, so
+ * that the loader itself never imports I/O: it reads only through the `FileSystem` it is given.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { FileSystem } from './file-system.js';
+import type { FileSystem } from '../compose/file-system.js';
 
 export const nodeFileSystem: FileSystem = {
   readFile: (path) => readFileSync(path, 'utf8'),

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadProject, type LoadedProject } from '../compose/load-project.js';
-import { nodeFileSystem } from '../compose/node-file-system.js';
+import { nodeFileSystem } from './node-file-system.js';
 import { renderModel } from '../compose/render-model.js';
 import { serviceConfigHash } from '../compose/service-hash.js';
 import { extractVariables } from '../compose/extract-variables.js';

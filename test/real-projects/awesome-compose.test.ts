@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ComposeErrors, ComposeFileError } from '../../src/compose/errors.js';
 import { loadProject, type LoadedProject } from '../../src/compose/load-project.js';
-import { nodeFileSystem } from '../../src/compose/node-file-system.js';
+import { nodeFileSystem } from '../../src/cli/node-file-system.js';
 
 const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/awesome-compose');
 /** A fixed environment, so that the machine running the tests cannot change the outcome. */
