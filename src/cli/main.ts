@@ -5,21 +5,15 @@
  * trace only with `--debug`.
  */
 import yargs from 'yargs';
+import { processIo, type CliIo } from './cli-io.js';
 import { COMMANDS } from './commands.js';
 import { declareGlobalOptions } from './global-options.js';
 import { renderError } from './render-error.js';
 import { UsageError, translateUsageMessage } from './usage-error.js';
 import { VERSION } from './version.js';
 
-export interface MainIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-const processIo: MainIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+/** What callers of main() pass as its output. */
+export type MainIo = CliIo;
 
 export async function main(argv: readonly string[], io: MainIo = processIo): Promise<number> {
   const debug = argv.includes('--debug');

@@ -19,22 +19,13 @@ import { levels } from '../graph/traverse.js';
 import { goJson } from '../compose/go-json.js';
 import { formatModel } from './format-model.js';
 import { formatYaml } from './format-yaml.js';
+import { processIo, type CliIo } from './cli-io.js';
 import { list, toLoadOptions, type ProcessContext } from './global-options.js';
-
-export interface ConfigOutput {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-const processOutput: ConfigOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 export async function runConfig(
   args: ConfigArgs,
   context: ProcessContext,
-  out: ConfigOutput = processOutput,
+  out: CliIo = processIo,
 ): Promise<void> {
   if (args['resolve-image-digests'] || args['lock-image-digests']) {
     throw new ExitError(
