@@ -4,6 +4,7 @@
  * loader, writes at the end.
  */
 import type { Argv, CommandModule } from 'yargs';
+import type { CommandContext } from './command-context.js';
 import type { GlobalArgs } from './global-options.js';
 
 export interface ConfigArgs extends GlobalArgs {
@@ -29,7 +30,7 @@ export interface ConfigArgs extends GlobalArgs {
   'lock-image-digests': boolean;
 }
 
-export const configCommand: CommandModule<object, ConfigArgs> = {
+export const configCommand = (context: CommandContext): CommandModule<object, ConfigArgs> => ({
   command: 'config [service..]',
   describe: 'Parse, resolve and render compose file in canonical format',
   // The global flags are declared once, at the top, and yargs gives them to every command.
@@ -120,11 +121,6 @@ export const configCommand: CommandModule<object, ConfigArgs> = {
       }),
   handler: async (args) => {
     const { runConfig } = await import('./run-config.js');
-    const { readFileSync } = await import('node:fs');
-    await runConfig(args, {
-      cwd: process.cwd(),
-      env: process.env,
-      stdin: () => readFileSync(0, 'utf8'),
-    });
+    await runConfig(args, context, context.io);
   },
-};
+});

@@ -5,6 +5,7 @@
  */
 import type { Argv } from 'yargs';
 import type { LoadOptions } from '../compose/load-options.js';
+import { UsageError } from './usage-error.js';
 
 export interface GlobalArgs {
   file?: string | string[];
@@ -13,7 +14,7 @@ export interface GlobalArgs {
   'env-file'?: string | string[];
   profile?: string | string[];
   ansi: 'never' | 'always' | 'auto';
-  progress?: 'auto' | 'tty' | 'plain' | 'json' | 'quiet';
+  progress?: 'auto' | 'tty' | 'plain' | 'json' | 'quiet' | 'none';
   'dry-run': boolean;
   parallel: number;
   compatibility: boolean;
@@ -59,8 +60,9 @@ export function declareGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
     .option('profile', { type: 'string', requiresArg: true, describe: 'Specify a profile to enable' })
     .option('progress', {
       type: 'string',
-      choices: ['auto', 'tty', 'plain', 'json', 'quiet'] as const,
-      describe: 'Set type of progress output',
+      // "none" is docker compose's older spelling of "quiet", still accepted.
+      choices: ['auto', 'tty', 'plain', 'json', 'quiet', 'none'] as const,
+      describe: 'Set type of progress output (auto, tty, plain, json, quiet)',
     })
     .option('project-directory', {
       type: 'string',
@@ -70,6 +72,19 @@ export function declareGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
     })
     .option('project-name', { alias: 'p', type: 'string', requiresArg: true, describe: 'Project name' })
     .option('debug', { type: 'boolean', default: false, hidden: true }) as unknown as Argv<T & GlobalArgs>;
+}
+
+/**
+ * docker compose refuses progress output that contradicts --ansi (selectEventProcessor in
+ * cmd/compose/compose.go): a live board needs ANSI, and plain lines must not get it forced on.
+ */
+export function checkProgressAgainstAnsi(args: GlobalArgs): void {
+  if (args.progress === 'tty' && args.ansi === 'never') {
+    throw new UsageError("can't use --progress tty while ANSI support is disabled");
+  }
+  if (args.progress === 'plain' && args.ansi === 'always') {
+    throw new UsageError("can't use --progress plain while ANSI support is forced");
+  }
 }
 
 export interface ProcessContext {

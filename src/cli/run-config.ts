@@ -19,14 +19,10 @@ import { levels } from '../graph/traverse.js';
 import { goJson } from '../compose/go-json.js';
 import { formatModel } from './format-model.js';
 import { formatYaml } from './format-yaml.js';
-import { processIo, type CliIo } from './cli-io.js';
+import type { CliIo } from './cli-io.js';
 import { list, toLoadOptions, type ProcessContext } from './global-options.js';
 
-export async function runConfig(
-  args: ConfigArgs,
-  context: ProcessContext,
-  out: CliIo = processIo,
-): Promise<void> {
+export async function runConfig(args: ConfigArgs, context: ProcessContext, out: CliIo): Promise<void> {
   if (args['resolve-image-digests'] || args['lock-image-digests']) {
     throw new ExitError(
       '--resolve-image-digests and --lock-image-digests need the engine, which this version lacks',

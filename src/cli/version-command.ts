@@ -1,5 +1,6 @@
 /** `tscompose version`: the version, as `docker compose version` prints it (`--short`, `--format`). */
 import type { CommandModule } from 'yargs';
+import type { CliIo } from './cli-io.js';
 import { VERSION } from './version.js';
 
 interface VersionArgs {
@@ -7,7 +8,7 @@ interface VersionArgs {
   format?: 'pretty' | 'json';
 }
 
-export const versionCommand: CommandModule<object, VersionArgs> = {
+export const versionCommand = (io: CliIo): CommandModule<object, VersionArgs> => ({
   command: 'version',
   describe: 'Show the tscompose version information',
   builder: (yargs) =>
@@ -20,8 +21,8 @@ export const versionCommand: CommandModule<object, VersionArgs> = {
         describe: 'Format the output. Values: [pretty | json]',
       }),
   handler: (args) => {
-    if (args.short) process.stdout.write(`${VERSION}\n`);
-    else if (args.format === 'json') process.stdout.write(`${JSON.stringify({ version: VERSION })}\n`);
-    else process.stdout.write(`tscompose version ${VERSION}\n`);
+    if (args.short) io.stdout(`${VERSION}\n`);
+    else if (args.format === 'json') io.stdout(`${JSON.stringify({ version: VERSION })}\n`);
+    else io.stdout(`tscompose version ${VERSION}\n`);
   },
-};
+});

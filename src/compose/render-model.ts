@@ -141,10 +141,21 @@ function renderMap(value: unknown, type: string, format: ModelFormat): Rendered 
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort(keyOrder(format))) {
     const item = value[key];
-    const rendered = item === null ? null : renderStruct(item, type, format, true);
+    const rendered = renderStruct(item ?? nullEntry(type), type, format, true);
     out[key] = rendered === OMIT ? item : rendered;
   }
   return out;
+}
+
+/**
+ * Maps whose Go element is a pointer (`map[string]*ServiceNetworkConfig`) keep a null entry as
+ * null; maps of structs held by value (`Networks map[string]NetworkConfig`) decode it as the zero
+ * struct, which prints as `{}`.
+ */
+const POINTER_ELEMENT_TYPES = new Set(['ServiceNetworkConfig', 'UlimitsConfig', 'ServiceModelConfig']);
+
+function nullEntry(type: string): Record<string, unknown> | null {
+  return POINTER_ELEMENT_TYPES.has(type) ? null : {};
 }
 
 /** Secrets never print their content; configs drop it when it came from an environment variable. */

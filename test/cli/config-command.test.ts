@@ -166,9 +166,9 @@ services:
     test.expect(result.services.web?.build).toEqual({ context: join(flags, 'web') });
   });
 
-  // Known bug (src/compose/render-model.ts or the --no-normalize model): compose-go's top-level
-  // networks and volumes are maps of structs, so an entry declared empty prints as `{}`, not null.
-  it.fails('--no-normalize prints an empty network as {}', async (test) => {
+  // compose-go's top-level networks and volumes are maps of structs, so an entry declared empty
+  // prints as `{}`, not null.
+  it('--no-normalize prints an empty network as {}', async (test) => {
     const result = await runCli(['config', '--no-normalize'], inFlags);
     test.expect(result.stdout).toContain('networks:\n  back: {}\n  front: {}\n');
   });
