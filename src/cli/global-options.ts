@@ -20,58 +20,69 @@ export interface GlobalArgs {
   compatibility: boolean;
   'all-resources': boolean;
   debug: boolean;
+  /** Deprecated spelling of --project-directory, still accepted by docker compose. */
+  workdir?: string;
+  /** Deprecated spelling of `--ansi never`. */
+  'no-ansi': boolean;
+  verbose: boolean;
 }
 
 export function declareGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
-  return argv
-    .option('all-resources', {
-      type: 'boolean',
-      default: false,
-      describe: 'Include all resources, even those not used by services',
-    })
-    .option('ansi', {
-      type: 'string',
-      choices: ['never', 'always', 'auto'] as const,
-      default: 'auto' as const,
-      describe: 'Control when to print ANSI control characters',
-    })
-    .option('compatibility', {
-      type: 'boolean',
-      default: false,
-      describe: 'Run compose in backward compatibility mode',
-    })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Execute command in dry run mode' })
-    .option('env-file', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Specify an alternate environment file',
-    })
-    .option('file', {
-      alias: 'f',
-      type: 'string',
-      requiresArg: true,
-      describe: 'Compose configuration files',
-    })
-    .option('parallel', {
-      type: 'number',
-      default: -1,
-      describe: 'Control max parallelism, -1 for unlimited',
-    })
-    .option('profile', { type: 'string', requiresArg: true, describe: 'Specify a profile to enable' })
-    .option('progress', {
-      type: 'string',
-      // "none" is docker compose's older spelling of "quiet", still accepted.
-      choices: ['auto', 'tty', 'plain', 'json', 'quiet', 'none'] as const,
-      describe: 'Set type of progress output (auto, tty, plain, json, quiet)',
-    })
-    .option('project-directory', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'Specify an alternate working directory\n(default: the path of the, first specified, Compose file)',
-    })
-    .option('project-name', { alias: 'p', type: 'string', requiresArg: true, describe: 'Project name' })
-    .option('debug', { type: 'boolean', default: false, hidden: true }) as unknown as Argv<T & GlobalArgs>;
+  return (
+    argv
+      .option('all-resources', {
+        type: 'boolean',
+        default: false,
+        describe: 'Include all resources, even those not used by services',
+      })
+      .option('ansi', {
+        type: 'string',
+        choices: ['never', 'always', 'auto'] as const,
+        default: 'auto' as const,
+        describe: 'Control when to print ANSI control characters',
+      })
+      .option('compatibility', {
+        type: 'boolean',
+        default: false,
+        describe: 'Run compose in backward compatibility mode',
+      })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Execute command in dry run mode' })
+      .option('env-file', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Specify an alternate environment file',
+      })
+      .option('file', {
+        alias: 'f',
+        type: 'string',
+        requiresArg: true,
+        describe: 'Compose configuration files',
+      })
+      .option('parallel', {
+        type: 'number',
+        default: -1,
+        describe: 'Control max parallelism, -1 for unlimited',
+      })
+      .option('profile', { type: 'string', requiresArg: true, describe: 'Specify a profile to enable' })
+      .option('progress', {
+        type: 'string',
+        // "none" is docker compose's older spelling of "quiet", still accepted.
+        choices: ['auto', 'tty', 'plain', 'json', 'quiet', 'none'] as const,
+        describe: 'Set type of progress output (auto, tty, plain, json, quiet)',
+      })
+      .option('project-directory', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'Specify an alternate working directory\n(default: the path of the, first specified, Compose file)',
+      })
+      .option('project-name', { alias: 'p', type: 'string', requiresArg: true, describe: 'Project name' })
+      .option('debug', { type: 'boolean', default: false, hidden: true })
+      // Hidden in docker compose's help too, and still accepted: old scripts pass them.
+      .option('workdir', { type: 'string', requiresArg: true, hidden: true })
+      .option('no-ansi', { type: 'boolean', default: false, hidden: true })
+      .option('verbose', { type: 'boolean', default: false, hidden: true }) as unknown as Argv<T & GlobalArgs>
+  );
 }
 
 /**
@@ -79,12 +90,18 @@ export function declareGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
  * cmd/compose/compose.go): a live board needs ANSI, and plain lines must not get it forced on.
  */
 export function checkProgressAgainstAnsi(args: GlobalArgs): void {
-  if (args.progress === 'tty' && args.ansi === 'never') {
+  const ansi = effectiveAnsi(args);
+  if (args.progress === 'tty' && ansi === 'never') {
     throw new UsageError("can't use --progress tty while ANSI support is disabled");
   }
-  if (args.progress === 'plain' && args.ansi === 'always') {
+  if (args.progress === 'plain' && ansi === 'always') {
     throw new UsageError("can't use --progress plain while ANSI support is forced");
   }
+}
+
+/** --ansi, with the deprecated --no-ansi taken into account. */
+export function effectiveAnsi(args: GlobalArgs): GlobalArgs['ansi'] {
+  return args['no-ansi'] ? 'never' : args.ansi;
 }
 
 export interface ProcessContext {
@@ -104,7 +121,7 @@ export function toLoadOptions(
     workingDir: context.cwd,
     configFiles: files,
     stdin: files.includes('-') ? context.stdin?.() : undefined,
-    projectDirectory: args['project-directory'],
+    projectDirectory: args['project-directory'] ?? args.workdir,
     projectName: args['project-name'],
     envFiles: list(args['env-file']).length > 0 ? list(args['env-file']) : undefined,
     profiles: list(args.profile).length > 0 ? list(args.profile) : undefined,

@@ -363,3 +363,23 @@ describe('flags that change no config output are accepted where docker compose a
     expect(result).toMatchObject({ exitCode: 1, stderr: `${message}\n` });
   });
 });
+
+describe('deprecated global flags docker compose still accepts', () => {
+  const project = join(fixture('config-flags'), 'compose.yaml');
+
+  it.each([
+    { name: '--no-ansi', argv: ['--no-ansi', '-f', project, 'config', '-q'] },
+    { name: '--verbose', argv: ['--verbose', '-f', project, 'config', '-q'] },
+    { name: '--workdir', argv: ['--workdir', fixture('config-flags'), '-f', project, 'config', '-q'] },
+  ])('$name is accepted', async ({ argv }) => {
+    expect(await runMain(argv)).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+  });
+
+  it('--no-ansi counts as --ansi never against --progress tty', async () => {
+    const result = await runMain(['--no-ansi', '--progress', 'tty', '-f', project, 'config', '-q']);
+    expect(result).toMatchObject({
+      exitCode: 1,
+      stderr: "can't use --progress tty while ANSI support is disabled\n",
+    });
+  });
+});
