@@ -7,10 +7,11 @@ import type { CommandModule } from 'yargs';
 import type { CommandContext } from './command-context.js';
 import { configCommand } from './config.js';
 import { doctorCommand } from './doctor.js';
+import { engineCommand } from './engine.js';
 import { versionCommand } from './version-command.js';
 
 // yargs' CommandModule is invariant in its argument types; each module is typed on its own.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function commands(context: CommandContext): readonly CommandModule<any, any>[] {
-  return [configCommand(context), doctorCommand(context), versionCommand(context.io)];
+  return [configCommand(context), doctorCommand(context), engineCommand(context), versionCommand(context.io)];
 }
