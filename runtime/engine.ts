@@ -18,6 +18,7 @@ import { EventBus } from './events.js';
 import type { OciRuntime } from './host/choose-oci-runtime.js';
 import type { EnginePaths } from './host/paths.js';
 import type { StorageDriver } from './host/probe-overlay-mount.js';
+import { hostLoopbackFetch } from './images/host-loopback-fetch.js';
 import { ImageStore, type ImageUser } from './images/image-store.js';
 import { VolumeService } from './storage/volume-service.js';
 
@@ -46,6 +47,7 @@ export async function buildEngine(parts: EngineParts): Promise<Engine> {
   // just below, knows. The closure runs only at a removal, long after both exist.
   const images: ImageStore = new ImageStore(join(paths.dataDir, 'images'), {
     driverName: parts.storageDriver === 'overlay' ? 'overlay2' : 'fuse-overlayfs',
+    fetch: hostLoopbackFetch(fetch),
     containersUsing: async (imageId: string): Promise<ImageUser[]> => {
       const all: ContainerSummary[] = await containers.list({ all: true, filters: {} });
       return all
