@@ -42,7 +42,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['ajv'],
+  // dockerode pulls in ssh2's optional native addons, which a bundle cannot hold; it loads from
+  // node_modules when a command first talks to the engine.
+  external: ['ajv', 'dockerode'],
   plugins: [asciiFastStringWidth],
   // Some dependencies are CommonJS and call require; an ES module has none unless given one.
   banner: {
