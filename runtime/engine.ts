@@ -18,6 +18,7 @@ import { EventBus } from './events.js';
 import type { OciRuntime } from './host/choose-oci-runtime.js';
 import type { EnginePaths } from './host/paths.js';
 import type { StorageDriver } from './host/probe-overlay-mount.js';
+import { SLIRP_HOST_LOOPBACK } from './host/slirp-network.js';
 import { hostLoopbackFetch } from './images/host-loopback-fetch.js';
 import { ImageStore, type ImageUser } from './images/image-store.js';
 import { VolumeService } from './storage/volume-service.js';
@@ -47,7 +48,7 @@ export async function buildEngine(parts: EngineParts): Promise<Engine> {
   // just below, knows. The closure runs only at a removal, long after both exist.
   const images: ImageStore = new ImageStore(join(paths.dataDir, 'images'), {
     driverName: parts.storageDriver === 'overlay' ? 'overlay2' : 'fuse-overlayfs',
-    fetch: hostLoopbackFetch(fetch),
+    fetch: hostLoopbackFetch(fetch, SLIRP_HOST_LOOPBACK),
     containersUsing: async (imageId: string): Promise<ImageUser[]> => {
       const all: ContainerSummary[] = await containers.list({ all: true, filters: {} });
       return all
@@ -64,6 +65,7 @@ export async function buildEngine(parts: EngineParts): Promise<Engine> {
     storageDriver: parts.storageDriver,
     emit: (event) => bus.emit(event),
     env,
+    hostGateway: SLIRP_HOST_LOOPBACK,
   });
   const imageService = imageServiceOver(images, bus);
   const facts = await readSystemFacts({

@@ -1,0 +1,39 @@
+/**
+ * Writes a new container's /etc/hostname, /etc/hosts and /etc/resolv.conf into its folder (the
+ * spec bind-mounts them), from the texts `etc-files.ts` builds. Written once at create, as Docker
+ * does; the engine's own resolv.conf is the starting point for the container's.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../storage/atomic-write.js';
+import type { ContainerFiles, ContainerRecord } from './container-record.js';
+import { hostnameFile, hostsFile, resolvConfFile } from './etc-files.js';
+
+export async function writeEtcFiles(
+  record: ContainerRecord,
+  files: ContainerFiles,
+  options: { resolvConf: string; hostGateway?: string },
+): Promise<void> {
+  const hostname = record.Config.Hostname ?? record.Id.slice(0, 12);
+  // ENOENT: the engine has no resolv.conf; containers fall back to public servers.
+  const base = await readFile(options.resolvConf, 'utf8').catch(() => '');
+  await mkdir(files.dir, { recursive: true });
+  await writeFileAtomic(files.hostname, hostnameFile(hostname));
+  await writeFileAtomic(
+    files.hosts,
+    hostsFile({
+      hostname,
+      ...(record.Config.Domainname ? { domainname: record.Config.Domainname } : {}),
+      extraHosts: record.HostConfig.ExtraHosts ?? [],
+      ...(options.hostGateway ? { hostGateway: options.hostGateway } : {}),
+    }),
+  );
+  await writeFileAtomic(
+    files.resolvConf,
+    resolvConfFile({
+      base,
+      dns: record.HostConfig.Dns,
+      dnsSearch: record.HostConfig.DnsSearch,
+      dnsOptions: record.HostConfig.DnsOptions,
+    }),
+  );
+}
