@@ -19,7 +19,7 @@ import { detectOciRuntime } from './host/detect-oci-runtime.js';
 import { detectStorageDriver } from './host/detect-storage-driver.js';
 import { ensureRuntimeDir } from './host/ensure-runtime-dir.js';
 import { socketAccepts } from './host/socket-accepts.js';
-import { writeFileAtomic } from './host/write-file-atomic.js';
+import { writeFileAtomicSync } from './write-file-atomic.js';
 
 function log(line: string): void {
   process.stderr.write(`${new Date().toISOString()} ${line}\n`);
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   await engine.recover();
   const server = createApiServer({ services: engine.services, serverVersion: engineVersion, log });
   const listening = await listenOnSocket(server, paths.socket);
-  writeFileAtomic(paths.pidFile, `${process.pid}\n`);
+  writeFileAtomicSync(paths.pidFile, `${process.pid}\n`);
   log(
     `engine ${engineVersion} (pid ${process.pid}) serving API ${MAX_API_VERSION} on ${paths.socket}` +
       ` with ${ociRuntime} and ${storageDriver}`,

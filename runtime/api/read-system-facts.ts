@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { findProgram } from '../host/find-program.js';
 import type { EnginePaths } from '../host/paths.js';
 import { probeCgroupMode } from '../host/probe-cgroup-mode.js';
-import { writeFileAtomic } from '../host/write-file-atomic.js';
+import { writeFileAtomicSync } from '../write-file-atomic.js';
 import type { SystemFacts } from './system-service.js';
 
 /** Node's names for CPU architectures, as Go (and so Docker) spells them, and as `uname -m` does. */
@@ -87,6 +87,6 @@ function readEngineId(paths: EnginePaths): string {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const id = randomUUID();
-  writeFileAtomic(file, `${id}\n`);
+  writeFileAtomicSync(file, `${id}\n`);
   return id;
 }

@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeJsonAtomic } from '../storage/atomic-write.js';
+import { writeJsonAtomic } from '../write-file-atomic.js';
 import { containerFiles, type ContainerRecord } from './container-record.js';
 
 export class ContainerStore {

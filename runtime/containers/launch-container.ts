@@ -8,7 +8,7 @@
  * unmounted again and the runtime's state removed, so a failed start leaves nothing running.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import { writeJsonAtomic } from '../storage/atomic-write.js';
+import { writeJsonAtomic } from '../write-file-atomic.js';
 import { mountRootfs, unmountRootfs } from '../storage/overlay-rootfs.js';
 import { launchConmon, type LaunchedContainer } from './conmon.js';
 import type { ContainerFiles, ContainerRecord } from './container-record.js';

@@ -4,7 +4,7 @@
  * does; the engine's own resolv.conf is the starting point for the container's.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../storage/atomic-write.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import type { ContainerFiles, ContainerRecord } from './container-record.js';
 import { hostnameFile, hostsFile, resolvConfFile } from './etc-files.js';
 
@@ -17,7 +17,9 @@ export async function writeEtcFiles(
   // ENOENT: the engine has no resolv.conf; containers fall back to public servers.
   const base = await readFile(options.resolvConf, 'utf8').catch(() => '');
   await mkdir(files.dir, { recursive: true });
-  await writeFileAtomic(files.hostname, hostnameFile(hostname));
+  // Every user inside the container reads these, not only its root.
+  const readable = 0o644;
+  await writeFileAtomic(files.hostname, hostnameFile(hostname), readable);
   await writeFileAtomic(
     files.hosts,
     hostsFile({
@@ -26,6 +28,7 @@ export async function writeEtcFiles(
       extraHosts: record.HostConfig.ExtraHosts ?? [],
       ...(options.hostGateway ? { hostGateway: options.hostGateway } : {}),
     }),
+    readable,
   );
   await writeFileAtomic(
     files.resolvConf,
@@ -35,5 +38,6 @@ export async function writeEtcFiles(
       dnsSearch: record.HostConfig.DnsSearch,
       dnsOptions: record.HostConfig.DnsOptions,
     }),
+    readable,
   );
 }

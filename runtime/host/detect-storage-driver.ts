@@ -15,7 +15,7 @@ import {
 } from './choose-storage-driver.js';
 import { hostStateDir, type EnginePaths } from './paths.js';
 import { probeOverlayMount, type StorageDriver } from './probe-overlay-mount.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomicSync } from '../write-file-atomic.js';
 
 export async function detectStorageDriver(
   paths: EnginePaths,
@@ -64,7 +64,7 @@ export function readRemembered(paths: EnginePaths): RememberedDriver | undefined
 
 export function rememberStorageDriver(paths: EnginePaths, answer: RememberedDriver): void {
   ensureHostStateDir(paths);
-  writeFileAtomic(rememberedDriverFile(paths), `${JSON.stringify(answer)}\n`);
+  writeFileAtomicSync(rememberedDriverFile(paths), `${JSON.stringify(answer)}\n`);
 }
 
 /** dataDir/host, made on first use: the probes' scratch folders go there, on the layers' file system. */

@@ -22,7 +22,7 @@ import { nsenterArgs } from './nsenter-args.js';
 import type { EnginePaths } from './paths.js';
 import { readEnginePid } from './read-engine-pid.js';
 import { socketAccepts } from './socket-accepts.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomicSync } from '../write-file-atomic.js';
 
 export interface StartedEngine {
   /** The engine's pid on the host, or undefined for an engine found running without a pid file. */
@@ -82,7 +82,7 @@ async function waitForSocket(paths: EnginePaths, child: ChildProcess, timeoutMs:
   child.once('exit', (code, signal) => (exit = signal ?? `exit code ${code ?? '?'}`));
   child.once('error', (error) => (exit = error.message));
   // nsenter execs node in place, so this pid is the engine's own.
-  if (child.pid !== undefined) writeFileAtomic(paths.pidFile, `${child.pid}\n`);
+  if (child.pid !== undefined) writeFileAtomicSync(paths.pidFile, `${child.pid}\n`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exit !== undefined) {

@@ -5,7 +5,7 @@
  * something missing; at worst a crash leaves unnamed blobs or layers, which removals collect.
  */
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../host/write-file-atomic.js';
+import { writeFileAtomicSync } from '../write-file-atomic.js';
 import { isNotFound } from './blob-store.js';
 import { ContentError } from './image-errors.js';
 import { EMPTY_INDEX, type ImageIndex } from './image-index.js';
@@ -27,5 +27,5 @@ export async function readImageIndex(path: string): Promise<ImageIndex> {
 }
 
 export function writeImageIndex(path: string, index: ImageIndex): void {
-  writeFileAtomic(path, `${JSON.stringify(index, null, 2)}\n`, 0o600);
+  writeFileAtomicSync(path, `${JSON.stringify(index, null, 2)}\n`, 0o600);
 }

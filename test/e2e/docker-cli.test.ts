@@ -136,6 +136,22 @@ describe.each(['overlay', 'fuse-overlayfs'] as const)('the engine with %s storag
     expect(uidMap.split('\n')[0]?.trim().split(/\s+/)).toEqual(['0', String(process.getuid?.()), '1']);
   });
 
+  it('lets an unprivileged user in the container read /etc/hosts, resolv.conf and hostname', async () => {
+    const read = await docker([
+      'run',
+      '--rm',
+      '--user',
+      'nobody',
+      busybox.reference,
+      'cat',
+      '/etc/hosts',
+      '/etc/resolv.conf',
+      '/etc/hostname',
+    ]);
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stdout).toContain('localhost');
+  });
+
   it("cannot read a host file of root's with mode 0600 through a bind mount", async () => {
     const secret = ROOT_ONLY_FILES.find((file) => existsSync(file));
     expect(secret, `none of ${ROOT_ONLY_FILES.join(', ')} exists`).toBeDefined();
