@@ -37,7 +37,13 @@ export default function stringWidth(text, options) {
 
 await build({
   entryPoints: [new URL('../dist/src/cli/main.js', import.meta.url).pathname],
-  outfile: new URL('../dist/bundle/tscompose.mjs', import.meta.url).pathname,
+  outdir: new URL('../dist/bundle/', import.meta.url).pathname,
+  entryNames: 'tscompose',
+  outExtension: { '.js': '.mjs' },
+  // What a command imports inside its handler (the loader for config, the engine client for
+  // engine, the probes for doctor) becomes a chunk of its own, loaded only by that command.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

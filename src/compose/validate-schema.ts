@@ -46,8 +46,8 @@ export const SCHEMA_COMPILE_OPTIONS = {
 } as const satisfies Options;
 
 /**
- * The precompiled validator, seen from dist/src/compose (built), and from src/compose (sources) or
- * dist/bundle (the bundled CLI).
+ * The precompiled validator, seen from dist/src/compose (built) or dist/bundle/chunks (the bundled
+ * CLI, where the loader is a chunk of its own), and from src/compose (sources).
  */
 const PRECOMPILED_CANDIDATES = ['../../schema/validate-compose.js', '../../dist/schema/validate-compose.js'];
 
