@@ -1,6 +1,7 @@
 /**
  * Composes the engine from its parts: the event bus, the image store, the volume store, the
- * container service (which needs the other two), and the API-facing services over them. The
+ * networks (bridges, DNS, published ports through rootlesskit), the container service (which
+ * needs the other three), and the API-facing services over them. The
  * host decisions (OCI runtime, storage driver) come in as values, detected by engine-main.ts,
  * so a test can build an engine on chosen parts. Nothing listens here; engine-main.ts serves.
  */
@@ -16,11 +17,17 @@ import { ContainerService } from './containers/container-service.js';
 import type { ImageLookup } from './containers/image-lookup.js';
 import { EventBus } from './events.js';
 import type { OciRuntime } from './host/choose-oci-runtime.js';
-import type { EnginePaths } from './host/paths.js';
+import { rootlesskitApiSocket, type EnginePaths } from './host/paths.js';
 import type { StorageDriver } from './host/probe-overlay-mount.js';
 import { SLIRP_HOST_LOOPBACK } from './host/slirp-network.js';
 import { hostLoopbackFetch } from './images/host-loopback-fetch.js';
 import { ImageStore, type ImageUser } from './images/image-store.js';
+import { IpRunner } from './network/ip-runner.js';
+import { NatTable } from './network/nat-table.js';
+import { networkApiOver } from './network/network-api.js';
+import { NetworkService, networksDir } from './network/network-service.js';
+import { rootlesskitPorts } from './network/rootlesskit-ports.js';
+import { readUpstreamResolvers } from './network/upstream-resolvers.js';
 import { VolumeService } from './storage/volume-service.js';
 
 export interface EngineParts {
@@ -30,13 +37,15 @@ export interface EngineParts {
   ociRuntime: OciRuntime;
   storageDriver: StorageDriver;
   bus?: EventBus;
+  /** Where the engine's own troubles go (the engine log); stderr by default. */
+  log?: (line: string) => void;
 }
 
 export interface Engine {
   services: EngineServices;
   /** After a (re)start: reload containers, reconcile them with runc and conmon, resume supervision. */
   recover(): Promise<void>;
-  /** Stops timers and watchers; containers keep running. */
+  /** Stops timers, watchers and DNS servers; containers, links and ports stay. */
   close(): void;
 }
 
@@ -57,6 +66,17 @@ export async function buildEngine(parts: EngineParts): Promise<Engine> {
     },
   });
   const volumes = new VolumeService(join(paths.dataDir, 'volumes'));
+  const log = parts.log ?? ((line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`));
+  const upstream = await readUpstreamResolvers();
+  const networks = new NetworkService({
+    dir: networksDir(paths.dataDir),
+    ip: IpRunner.locate(env),
+    nat: NatTable.locate(env, log),
+    ports: rootlesskitPorts(rootlesskitApiSocket(paths)),
+    publish: (fields) => bus.publish(fields),
+    log,
+    upstream: () => upstream,
+  });
   const containers: ContainerService = new ContainerService({
     paths,
     images: imageLookup(images),
@@ -66,6 +86,7 @@ export async function buildEngine(parts: EngineParts): Promise<Engine> {
     emit: (event) => bus.emit(event),
     env,
     hostGateway: SLIRP_HOST_LOOPBACK,
+    networks: networks.sandboxes,
   });
   const imageService = imageServiceOver(images, bus);
   const facts = await readSystemFacts({
@@ -80,11 +101,19 @@ export async function buildEngine(parts: EngineParts): Promise<Engine> {
       images: imageService,
       containers,
       volumes: volumeServiceOver(volumes, bus),
+      networks: networkApiOver(networks, containers),
       system: createSystemService(facts, { containers, images: imageService }),
       events: bus,
     },
-    recover: () => containers.recover(),
-    close: () => containers.close(),
+    // Networks first: a container found exited releases its sandbox, which must be loaded by then.
+    recover: async () => {
+      await networks.recover();
+      await containers.recover();
+    },
+    close: () => {
+      containers.close();
+      networks.close();
+    },
   };
 }
 

@@ -16,7 +16,7 @@ set -euo pipefail
 PROGRAMS=(
   newuidmap:uidmap newgidmap:uidmap rootlesskit:rootlesskit slirp4netns:slirp4netns
   catatonit:catatonit runc:runc crun:crun conmon:conmon fuse-overlayfs:fuse-overlayfs
-  ip:iproute2 setfattr:attr docker-registry:docker-registry skopeo:skopeo umoci:umoci
+  ip:iproute2 nft:nftables setfattr:attr docker-registry:docker-registry skopeo:skopeo umoci:umoci
 )
 STATIC_PACKAGES=(busybox-static)
 SUBID_FIRST=100000

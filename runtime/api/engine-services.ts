@@ -15,6 +15,12 @@ import type {
   ImageInspect,
   ImageSummary,
   ListFilters,
+  NetworkConnectRequest,
+  NetworkCreateRequest,
+  NetworkCreateResponse,
+  NetworkDisconnectRequest,
+  NetworkInspect,
+  NetworkPruneResponse,
   PullProgress,
   SystemInfo,
   SystemVersion,
@@ -101,6 +107,16 @@ export interface VolumeService {
   prune?(options: { filters: ListFilters }): Promise<VolumePruneResponse>;
 }
 
+export interface NetworkService {
+  create(request: NetworkCreateRequest): Promise<NetworkCreateResponse>;
+  list(options: { filters: ListFilters }): Promise<NetworkInspect[]>;
+  inspect(idOrName: string): Promise<NetworkInspect>;
+  remove(idOrName: string): Promise<void>;
+  connect(idOrName: string, request: NetworkConnectRequest): Promise<void>;
+  disconnect(idOrName: string, request: NetworkDisconnectRequest): Promise<void>;
+  prune(options: { filters: ListFilters }): Promise<NetworkPruneResponse>;
+}
+
 /** `/version` and `/info`, computed by the engine from its services and the host. */
 export interface SystemService {
   version(): Promise<SystemVersion>;
@@ -111,6 +127,8 @@ export interface EngineServices {
   images: ImageService;
   containers: ContainerService;
   volumes: VolumeService;
+  /** Absent in API tests whose fakes need no networks; the engine always has it. */
+  networks?: NetworkService;
   system: SystemService;
   events: EventBus;
 }

@@ -538,6 +538,96 @@ export interface VolumePruneResponse {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Networks
+
+/** One subnet of a network's `IPAM.Config`. */
+export interface IPAMConfig {
+  Subnet?: string;
+  IPRange?: string;
+  Gateway?: string;
+  AuxiliaryAddresses?: Record<string, string>;
+}
+
+export interface IPAM {
+  /** `default`: the engine's own address manager. */
+  Driver?: string;
+  Config?: IPAMConfig[] | null;
+  Options?: Record<string, string> | null;
+}
+
+/** One container on a network, as `GET /networks/{id}` lists it under `Containers`. */
+export interface NetworkContainer {
+  Name: string;
+  EndpointID: string;
+  MacAddress: string;
+  /** With the prefix length: `10.89.0.2/24`. */
+  IPv4Address: string;
+  IPv6Address: string;
+}
+
+/** `GET /networks/{id}` and each row of `GET /networks` (Docker's `NetworkResource`). */
+export interface NetworkInspect {
+  Name: string;
+  Id: string;
+  /** RFC 3339 with nanoseconds. */
+  Created: string;
+  Scope: 'local' | 'swarm' | 'global';
+  /** `bridge`, or `host` and `null` for the predefined networks of those names. */
+  Driver: string;
+  EnableIPv6: boolean;
+  IPAM: IPAM;
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  ConfigFrom: { Network: string };
+  ConfigOnly: boolean;
+  Containers: Record<string, NetworkContainer>;
+  Options: Record<string, string>;
+  Labels: Record<string, string>;
+}
+
+/** `POST /networks/create` body. */
+export interface NetworkCreateRequest {
+  Name?: string;
+  /** Deprecated since 1.44: names are always checked. */
+  CheckDuplicate?: boolean;
+  Driver?: string;
+  Scope?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  Ingress?: boolean;
+  ConfigOnly?: boolean;
+  ConfigFrom?: { Network?: string } | null;
+  IPAM?: IPAM | null;
+  EnableIPv6?: boolean | null;
+  Options?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
+}
+
+/** `POST /networks/create` answer. */
+export interface NetworkCreateResponse {
+  Id: string;
+  Warning: string;
+}
+
+/** `POST /networks/{id}/connect` body. */
+export interface NetworkConnectRequest {
+  Container?: string;
+  EndpointConfig?: EndpointSettings | null;
+}
+
+/** `POST /networks/{id}/disconnect` body. */
+export interface NetworkDisconnectRequest {
+  Container?: string;
+  Force?: boolean;
+}
+
+/** `POST /networks/prune` answer. */
+export interface NetworkPruneResponse {
+  NetworksDeleted: string[] | null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Events
 
 export type EngineEventType =

@@ -18,6 +18,7 @@ import { containerOutputRoutes } from './routes/container-output-routes.js';
 import { containerRoutes } from './routes/container-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { imageRoutes } from './routes/image-routes.js';
+import { networkRoutes } from './routes/network-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { volumeRoutes } from './routes/volume-routes.js';
 
@@ -44,6 +45,7 @@ export function engineRoutes(services: EngineServices): CompiledRoute<Handler>[]
     ...containerOutputRoutes(services.containers, services.events),
     ...containerRoutes(services.containers),
     ...volumeRoutes(services.volumes),
+    ...(services.networks ? networkRoutes(services.networks) : []),
   ]);
 }
 

@@ -19,6 +19,7 @@ import type {
   ContainerListOptions,
   ContainerSummary,
   ContainerWaitResponse,
+  EndpointSettings,
   EngineEvent,
   WaitCondition,
 } from '../api/engine-types.js';
@@ -30,6 +31,7 @@ import { unmountRootfs } from '../storage/overlay-rootfs.js';
 import { badRequest, conflict, notFound, notModified } from '../storage/status-error.js';
 import type { VolumeService } from '../storage/volume-service.js';
 import { readContainerLogs, type LogOptions } from './container-logs.js';
+import type { ContainerNetworks, JoinedNetworks } from './container-networks.js';
 import { containerName, findByReference, newContainerId } from './container-names.js';
 import type { ContainerRecord } from './container-record.js';
 import { ContainerStore } from './container-store.js';
@@ -61,6 +63,8 @@ export interface ContainerServiceDeps {
   hostGateway?: string;
   /** The engine's own resolv.conf, which containers start from. */
   resolvConf?: string;
+  /** Networks to join at start; without them containers share the engine's network namespace. */
+  networks?: ContainerNetworks;
   now?: () => Date;
 }
 
@@ -105,6 +109,7 @@ export class ContainerService {
       exited: (record) => this.waiters.exited(record.Id, record.State.ExitCode, record.State.Error),
       relaunch: (record) => this.run(record),
       destroy: (record, options) => this.destroy(record, options),
+      stopped: (record) => this.deps.networks?.release(record.Id) ?? Promise.resolve(),
     });
     deps.volumes.setUsageProbe((name) =>
       [...this.records.values()]
@@ -126,6 +131,7 @@ export class ContainerService {
       throw badRequest('config cannot be empty in order to create a container: no image given');
     const image = await this.deps.images.find(request.Image);
     if (!image) throw notFound(`No such image: ${request.Image}`);
+    this.deps.networks?.check(request);
     const record = await prepareContainer({
       id,
       name: storedName,
@@ -162,7 +168,13 @@ export class ContainerService {
       this.supervisor.cancelRestart(Id);
       record.ManuallyStopped = false;
       record.RestartCount = 0;
-      await this.run(record);
+      try {
+        await this.run(record);
+      } catch (error) {
+        // Docker removes an AutoRemove container whose start failed: `docker run --rm` waits for that.
+        if (record.HostConfig.AutoRemove) await this.destroy(record, { volumes: true });
+        throw error;
+      }
     });
   }
 
@@ -177,6 +189,7 @@ export class ContainerService {
         record.State = { ...record.State, Status: 'exited', Running: false, Restarting: false };
         await this.save(record);
         await unmountRootfs(this.store.files(Id).rootfs);
+        await this.deps.networks?.release(Id);
         this.waiters.exited(Id, record.State.ExitCode);
         return true;
       }
@@ -254,14 +267,19 @@ export class ContainerService {
 
   async list(options: ContainerListOptions): Promise<ContainerSummary[]> {
     const nowMs = this.now().getTime();
-    return selectContainers([...this.records.values()], options).map((record) =>
-      summarizeContainer(record, nowMs),
-    );
+    return selectContainers([...this.records.values()], options).map((record) => {
+      const summary = summarizeContainer(record, nowMs);
+      if (!this.deps.networks) return summary;
+      const { Ports, Networks } = this.deps.networks.summary(record);
+      return { ...summary, Ports, NetworkSettings: { Networks } };
+    });
   }
 
   async inspect(reference: string): Promise<ContainerInspect> {
     const record = this.get(reference);
-    return inspectContainer(record, this.store.files(record.Id));
+    const inspect = inspectContainer(record, this.store.files(record.Id));
+    if (this.deps.networks) inspect.NetworkSettings = this.deps.networks.settings(record);
+    return inspect;
   }
 
   /** The record itself, for other engine parts (networks, exec) that need more than inspect. */
@@ -282,6 +300,46 @@ export class ContainerService {
       },
       options,
     );
+  }
+
+  /** `docker network connect`: recorded for the next start, and joined now when running. */
+  async connectNetwork(reference: string, network: string, settings: EndpointSettings = {}): Promise<void> {
+    const networks = this.requireNetworks();
+    const { Id } = this.get(reference);
+    await this.lock.run(Id, async () => {
+      const record = this.mustGet(Id);
+      const name = networks.networkName(network);
+      const mode = record.HostConfig.NetworkMode ?? 'default';
+      if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) {
+        throw badRequest(`container cannot be connected to network ${name}: its network mode is ${mode}`);
+      }
+      record.NetworkingConfig = {
+        ...record.NetworkingConfig,
+        EndpointsConfig: { ...(record.NetworkingConfig.EndpointsConfig ?? {}), [name]: settings },
+      };
+      if (record.State.Running) await networks.connect(record, name);
+      await this.save(record);
+    });
+  }
+
+  /** `docker network disconnect`: not the network the container's mode names, which it needs. */
+  async disconnectNetwork(reference: string, network: string): Promise<void> {
+    const networks = this.requireNetworks();
+    const { Id } = this.get(reference);
+    await this.lock.run(Id, async () => {
+      const record = this.mustGet(Id);
+      const name = networks.networkName(network);
+      const mode = record.HostConfig.NetworkMode ?? 'default';
+      if (mode === name || (name === 'bridge' && mode === 'default')) {
+        throw badRequest(
+          `cannot disconnect container ${record.Name.slice(1)} from ${name}, its network mode`,
+        );
+      }
+      const { [name]: _dropped, ...rest } = record.NetworkingConfig.EndpointsConfig ?? {};
+      record.NetworkingConfig = { ...record.NetworkingConfig, EndpointsConfig: rest };
+      await networks.disconnect(record, name);
+      await this.save(record);
+    });
   }
 
   /**
@@ -310,14 +368,19 @@ export class ContainerService {
     const files = this.store.files(record.Id);
     let launched;
     try {
+      const joined = await this.joinNetworks(record);
       launched = await launchContainer(record, files, {
         runtime: this.runtime,
         conmonPath: this.conmonPath,
         socketDir: join(this.deps.paths.runtimeDir, 'conmon'),
         ...(this.initBinary ? { initBinary: this.initBinary } : {}),
-        namespacePaths: joinedNamespaces(record.HostConfig, (reference) => this.get(reference)),
+        namespacePaths: {
+          ...joinedNamespaces(record.HostConfig, (reference) => this.get(reference)),
+          ...(joined.netnsPath ? { network: joined.netnsPath } : {}),
+        },
       });
     } catch (error) {
+      await this.deps.networks?.release(record.Id);
       const message = error instanceof Error ? error.message : String(error);
       record.State = {
         ...record.State,
@@ -351,6 +414,25 @@ export class ContainerService {
     this.supervisor.watch(record);
   }
 
+  /** Joins the container's networks and writes its address and DNS server into its /etc files. */
+  private async joinNetworks(record: ContainerRecord): Promise<JoinedNetworks> {
+    const joined = (await this.deps.networks?.attach(record)) ?? {};
+    if (joined.address || joined.nameservers) {
+      await writeEtcFiles(record, this.store.files(record.Id), {
+        resolvConf: this.deps.resolvConf ?? '/etc/resolv.conf',
+        ...(this.deps.hostGateway ? { hostGateway: this.deps.hostGateway } : {}),
+        ...(joined.address ? { address: joined.address } : {}),
+        ...(joined.nameservers ? { nameservers: joined.nameservers } : {}),
+      });
+    }
+    return joined;
+  }
+
+  private requireNetworks(): ContainerNetworks {
+    if (!this.deps.networks) throw badRequest('this engine runs containers without networks');
+    return this.deps.networks;
+  }
+
   /** Sends the signal, waits up to `timeoutMs` for the exit, then SIGKILL; never holds the lock. */
   private async signalAndWait(
     record: ContainerRecord,
@@ -382,6 +464,7 @@ export class ContainerService {
     const files = this.store.files(record.Id);
     await unmountRootfs(files.rootfs);
     await this.runtime.delete(record.Id);
+    await this.deps.networks?.release(record.Id);
     this.records.delete(record.Id);
     await this.store.delete(record.Id);
     if (options.volumes) {

@@ -33,6 +33,8 @@ export interface SupervisorDeps {
   /** Starts the container again; called under the lock. */
   relaunch(record: ContainerRecord): Promise<void>;
   destroy(record: ContainerRecord, options: { volumes: boolean }): Promise<void>;
+  /** The container stopped for good (no restart coming): its networks and ports are released. */
+  stopped(record: ContainerRecord): Promise<void>;
 }
 
 /** Docker's exit code when the engine lost track of a container's process. */
@@ -152,6 +154,8 @@ export class ContainerSupervisor {
     };
     record.ConmonPid = 0;
     await this.deps.save(record);
+    // Before the waiters hear of the exit, as in Docker: a stopped container holds no ports.
+    if (!restarting) await this.deps.stopped(record);
     this.deps.emit(record, 'die', { exitCode: String(exitCode) });
     this.deps.exited(record);
     if (decision.restart) {

@@ -9,8 +9,9 @@
  * Rootless differences, on purpose:
  * - no user namespace of its own: the container shares the engine's, so its uid 0 is the user's
  *   uid on the host and the subordinate range covers the rest;
- * - no network namespace by default: containers use the engine's (rootlesskit's) until networks
- *   arrive; `NetworkMode: none` gets an empty one, `container:<id>` joins another's;
+ * - the network namespace comes from the networks (runtime/network): a bridge network's container
+ *   joins the namespace its sandbox bind-mounted (`namespacePaths.network`); `host` stays in the
+ *   engine's (rootlesskit's); `none` gets an empty one, `container:<id>` joins another's;
  * - no cgroup path and no resources: the user cannot write this host's v1 cgroups, and runc
  *   ignores cgroup errors for rootless containers that ask for nothing;
  * - no rlimits unless `Ulimits` asks: a user namespace cannot raise a hard limit, so the
@@ -172,7 +173,7 @@ function containerNamespaces(
   add('pid', host.PidMode, true);
   add('ipc', host.IpcMode, true);
   add('uts', host.UTSMode, true);
-  // Every network mode other than `none` or `container:` is the engine's own network for now.
+  // Bridge networks arrive as a path; without one (`host`, or no networks) it is the engine's own.
   add('network', host.NetworkMode, false);
   return result;
 }

@@ -1,7 +1,9 @@
 /**
  * Writes a new container's /etc/hostname, /etc/hosts and /etc/resolv.conf into its folder (the
- * spec bind-mounts them), from the texts `etc-files.ts` builds. Written once at create, as Docker
- * does; the engine's own resolv.conf is the starting point for the container's.
+ * spec bind-mounts them), from the texts `etc-files.ts` builds. Written at create, as Docker
+ * does; the engine's own resolv.conf is the starting point for the container's. Written again at
+ * a start on a network, when the container's address (hosts) and its network's DNS server
+ * (resolv.conf's only nameserver; the container's own `Dns` become that server's upstream) are known.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../write-file-atomic.js';
@@ -11,7 +13,7 @@ import { hostnameFile, hostsFile, resolvConfFile } from './etc-files.js';
 export async function writeEtcFiles(
   record: ContainerRecord,
   files: ContainerFiles,
-  options: { resolvConf: string; hostGateway?: string },
+  options: { resolvConf: string; hostGateway?: string; address?: string; nameservers?: readonly string[] },
 ): Promise<void> {
   const hostname = record.Config.Hostname ?? record.Id.slice(0, 12);
   // ENOENT: the engine has no resolv.conf; containers fall back to public servers.
@@ -27,6 +29,7 @@ export async function writeEtcFiles(
       ...(record.Config.Domainname ? { domainname: record.Config.Domainname } : {}),
       extraHosts: record.HostConfig.ExtraHosts ?? [],
       ...(options.hostGateway ? { hostGateway: options.hostGateway } : {}),
+      ...(options.address ? { address: options.address } : {}),
     }),
     readable,
   );
@@ -34,7 +37,7 @@ export async function writeEtcFiles(
     files.resolvConf,
     resolvConfFile({
       base,
-      dns: record.HostConfig.Dns,
+      dns: options.nameservers ?? record.HostConfig.Dns,
       dnsSearch: record.HostConfig.DnsSearch,
       dnsOptions: record.HostConfig.DnsOptions,
     }),

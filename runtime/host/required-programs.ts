@@ -19,6 +19,7 @@ export const REQUIRED_PROGRAMS: readonly RequiredProgram[] = [
   { name: 'nsenter', debianPackage: 'util-linux', need: 'needed', why: 'joins the namespaces' },
   { name: 'unshare', debianPackage: 'util-linux', need: 'needed', why: 'storage probes' },
   { name: 'ip', debianPackage: 'iproute2', need: 'needed', why: 'container networks' },
+  { name: 'nft', debianPackage: 'nftables', need: 'needed', why: "outbound NAT for containers' networks" },
   { name: 'mknod', debianPackage: 'coreutils', need: 'needed', why: 'whiteouts in image layers' },
   { name: 'setfattr', debianPackage: 'attr', need: 'needed', why: 'opaque folders in image layers' },
   {
