@@ -7,7 +7,7 @@
  * Order follows moby's `caps.TweakCapabilities`: start from the defaults (or all when `ALL` is
  * added), add, then drop (`ALL` dropped leaves only what is added explicitly).
  */
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 export const DEFAULT_CAPABILITIES: readonly string[] = [
   'CAP_CHOWN',

@@ -9,7 +9,7 @@
  *
  * A string is a one-element list, as moby's `strslice` decodes it (not `sh -c`).
  */
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 export type CommandValue = string[] | string | null | undefined;
 

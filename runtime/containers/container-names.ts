@@ -7,7 +7,7 @@
  * names are decoration; compose always names its containers).
  */
 import { randomBytes } from 'node:crypto';
-import { badRequest, notFound } from '../storage/status-error.js';
+import { badRequest, notFound } from '../status-error.js';
 
 const NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 

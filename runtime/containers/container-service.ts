@@ -28,7 +28,7 @@ import type { EnginePaths } from '../host/paths.js';
 import { makeEvent } from '../events.js';
 import type { StorageDriver } from '../storage/overlay-rootfs.js';
 import { unmountRootfs } from '../storage/overlay-rootfs.js';
-import { badRequest, conflict, notFound, notModified } from '../storage/status-error.js';
+import { badRequest, conflict, notFound, notModified } from '../status-error.js';
 import type { VolumeService } from '../storage/volume-service.js';
 import { readContainerLogs, type LogOptions } from './container-logs.js';
 import type { ContainerNetworks, JoinedNetworks } from './container-networks.js';

@@ -6,7 +6,7 @@
  *
  * Pure text; the container service writes the files.
  */
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 export function hostnameFile(hostname: string): string {
   return `${hostname}\n`;

@@ -8,7 +8,7 @@
  * The monitor that runs probes and the clock live in `health-monitor.ts`.
  */
 import type { Health, HealthcheckResult, HealthConfig } from '../api/engine-types.js';
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 const SECOND_NS = 1_000_000_000;
 export const DEFAULT_INTERVAL_NS = 30 * SECOND_NS;

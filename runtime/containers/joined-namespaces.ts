@@ -4,7 +4,7 @@
  * container must be running, as in Docker. Pure apart from the lookup passed in.
  */
 import type { HostConfig } from '../api/engine-types.js';
-import { conflict } from '../storage/status-error.js';
+import { conflict } from '../status-error.js';
 import type { ContainerRecord } from './container-record.js';
 
 export type JoinableNamespace = 'pid' | 'network' | 'ipc';

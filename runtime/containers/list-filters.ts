@@ -5,7 +5,7 @@
  * Values of one filter are alternatives; different filters must all match. Pure.
  */
 import type { ContainerListOptions } from '../api/engine-types.js';
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 import type { ContainerRecord } from './container-record.js';
 
 const KNOWN = new Set(['id', 'name', 'label', 'status', 'exited', 'health', 'ancestor']);

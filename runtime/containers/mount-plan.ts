@@ -8,7 +8,7 @@
  */
 import { posix } from 'node:path';
 import type { HostConfig, Mount } from '../api/engine-types.js';
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 export type Propagation = 'private' | 'rprivate' | 'shared' | 'rshared' | 'slave' | 'rslave';
 

@@ -8,7 +8,7 @@
  */
 import type { ContainerCreateRequest, HostConfig } from '../api/engine-types.js';
 import type { StorageDriver } from '../storage/overlay-rootfs.js';
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 import type { VolumeService } from '../storage/volume-service.js';
 import { containerCapabilities } from './capabilities.js';
 import { createdState, type ContainerRecord } from './container-record.js';

@@ -11,7 +11,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { execa } from 'execa';
 import { describeFailure } from '../storage/command-failure.js';
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 import { ANONYMOUS_VOLUME_LABEL, type VolumeService } from '../storage/volume-service.js';
 import type { ContainerMount } from './container-record.js';
 import type { MountRequest } from './mount-plan.js';

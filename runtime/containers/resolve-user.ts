@@ -7,7 +7,7 @@
  * Pure: the caller reads the two files (scoped to the rootfs) and passes their text, or `''` when
  * the image has none.
  */
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 export interface ResolvedUser {
   uid: number;

@@ -2,7 +2,7 @@
  * Signal names as the API receives them (`SIGTERM`, `term`, `15`, `SIGRTMIN+3`) turned into what
  * `runc kill` accepts, and the number Docker puts in the `kill` event's `signal` attribute.
  */
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 const SIGNALS: Record<string, number> = {
   HUP: 1,

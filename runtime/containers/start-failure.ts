@@ -3,7 +3,7 @@
  * the command is not found, 126 when it cannot be executed, else 128), and a 400 for the caller's
  * mistakes (a missing or non-executable command) versus a 500 for the engine's.
  */
-import { badRequest } from '../storage/status-error.js';
+import { badRequest } from '../status-error.js';
 
 /** Docker's codes for a start that failed: 127 command not found, 126 not executable, else 128. */
 export function startFailureCode(message: string): number {

@@ -6,16 +6,10 @@
  * for a layer or blob that failed verification (the registry sent something wrong).
  */
 
-export type ImageErrorStatus = 400 | 401 | 403 | 404 | 409 | 500;
+import { StatusError } from '../status-error.js';
 
-export class ImageError extends Error {
+export class ImageError extends StatusError {
   override readonly name: string = 'ImageError';
-  readonly statusCode: ImageErrorStatus;
-
-  constructor(statusCode: ImageErrorStatus, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.statusCode = statusCode;
-  }
 }
 
 /** A reference that is not a valid image name (Docker: 400 "invalid reference format"). */

@@ -3,17 +3,10 @@
  * API layer answers as Docker does (it reads `statusCode`). 403 is Docker's answer for operations
  * on predefined networks and for overlapping pools; 409 for names in use and active endpoints.
  */
-export type NetworkErrorStatus = 400 | 403 | 404 | 409 | 500;
+import { StatusError } from '../status-error.js';
 
-export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
-  constructor(
-    readonly statusCode: NetworkErrorStatus,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
+export class NetworkError extends StatusError {
+  override readonly name: string = 'NetworkError';
 }
 
 export const invalidNetworkRequest = (message: string): NetworkError => new NetworkError(400, message);

@@ -16,7 +16,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ListFilters, Volume, VolumeCreateRequest } from '../api/engine-types.js';
 import { writeJsonAtomic } from '../write-file-atomic.js';
-import { badRequest, conflict, notFound } from './status-error.js';
+import { badRequest, conflict, notFound } from '../status-error.js';
 
 interface VolumeMetadata {
   Name: string;
