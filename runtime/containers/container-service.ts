@@ -28,7 +28,7 @@ import type { EnginePaths } from '../host/paths.js';
 import { makeEvent } from '../events.js';
 import type { StorageDriver } from '../storage/overlay-rootfs.js';
 import { unmountRootfs } from '../storage/overlay-rootfs.js';
-import { badRequest, conflict, notFound, notModified } from '../status-error.js';
+import { badRequest, conflict, notFound, notModified, StatusError } from '../status-error.js';
 import type { VolumeService } from '../storage/volume-service.js';
 import { readContainerLogs, type LogOptions } from './container-logs.js';
 import type { ContainerNetworks, JoinedNetworks } from './container-networks.js';
@@ -469,8 +469,10 @@ export class ContainerService {
     await this.store.delete(record.Id);
     if (options.volumes) {
       for (const mount of record.Mounts.filter((candidate) => candidate.anonymous && candidate.point.Name)) {
-        // 409: another container uses it too; it stays, as in Docker.
-        await this.deps.volumes.remove(mount.point.Name as string).catch(() => undefined);
+        // 409: another container uses it too; it stays, as in Docker. Anything else is a real failure.
+        await this.deps.volumes.remove(mount.point.Name as string).catch((error: unknown) => {
+          if (!(error instanceof StatusError && error.statusCode === 409)) throw error;
+        });
       }
     }
     this.emit(record, 'destroy');
