@@ -4,7 +4,7 @@
  * itself); `prepareNetns` is called once first, so that two first `ip netns add`s never race to
  * mount /run/netns.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { execa } from 'execa';
 import { findProgram } from '../host/find-program.js';
 import { describeFailure } from '../storage/command-failure.js';
@@ -34,9 +34,17 @@ export class IpRunner {
   /**
    * Makes /run/netns a mount point of its own, as the first `ip netns add` does, by adding and
    * deleting a namespace; later adds, however concurrent, find it ready.
+   *
+   * When the host already has a /run/netns (root ran `ip netns add` once), rootlesskit's copy-up
+   * shows it here owned by an unmapped uid, so nothing can be added to it: a tmpfs of the engine's
+   * own is mounted over it, in the engine's mount namespace only.
    */
   async prepareNetns(): Promise<void> {
-    if (existsSync('/run/netns')) return;
+    if (existsSync('/run/netns')) {
+      if (isWritable('/run/netns')) return;
+      await execa('mount', ['-t', 'tmpfs', '-o', 'mode=0755', 'tmpfs', '/run/netns'], { stdin: 'ignore' });
+      return;
+    }
     const probe = `tsc-probe-${process.pid}`;
     await this.execute([`netns add ${probe}`, `netns del ${probe}`], {});
   }
@@ -58,5 +66,14 @@ export class IpRunner {
     if (result.exitCode === 0) return '';
     if (options.tolerant) return result.stderr.trim();
     throw new Error(`ip ${args.join(' ')} failed: ${describeFailure(result)}\n  ${lines.join('\n  ')}`);
+  }
+}
+
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
