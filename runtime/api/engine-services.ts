@@ -93,6 +93,8 @@ export interface ContainerService {
   /** Resolves when the condition holds; must begin watching before its first await. */
   wait(id: string, condition: WaitCondition): Promise<ContainerWaitResponse>;
   remove(id: string, options: { force: boolean; volumes: boolean }): Promise<void>;
+  /** Docker's rename: 400 without a name or with the current one, 409 when another holds it. */
+  rename(id: string, name: string | undefined): Promise<void>;
   list(options: ContainerListOptions): Promise<ContainerSummary[]>;
   inspect(idOrName: string): Promise<ContainerInspect>;
   /** With `follow`, keeps going until the container stops (or the signal aborts). */

@@ -46,6 +46,7 @@ import { joinedNamespaces } from './joined-namespaces.js';
 import { selectContainers } from './list-filters.js';
 import { OciRuntime, type OciRuntimeName } from './oci-runtime.js';
 import { prepareContainer } from './prepare-container.js';
+import { renamedName } from './rename-container.js';
 import { normalizeSignal, signalNumber } from './signals.js';
 import { startFailure, startFailureCode } from './start-failure.js';
 import { writeEtcFiles } from './write-etc-files.js';
@@ -223,6 +224,22 @@ export class ContainerService {
     if (this.mustGet(Id).State.Running) await this.stop(Id, options);
     await this.start(Id);
     this.emit(this.mustGet(Id), 'restart');
+  }
+
+  /**
+   * Gives the container a new name, kept on disk. A running container's DNS names on its
+   * networks were fixed when it joined them and change at its next start.
+   */
+  async rename(reference: string, name: string | undefined): Promise<void> {
+    const { Id } = this.get(reference);
+    await this.lock.run(Id, async () => {
+      const record = this.mustGet(Id);
+      const stored = renamedName(this.records.values(), record, name);
+      const oldName = record.Name;
+      record.Name = stored;
+      await this.save(record);
+      this.emit(record, 'rename', { oldName });
+    });
   }
 
   /** Registers before its first await, so an exit right after the call is not missed. */
@@ -445,7 +462,10 @@ export class ContainerService {
       try {
         await this.runtime.kill(record.Id, normalizeSignal(name));
       } catch (error) {
-        // The container may have exited between our check and the signal; only a live one matters.
+        // The container may have exited between our check and the signal (`stop -t 0` of one that
+        // obeys SIGTERM at once: runc says "not running" before conmon's exit file is read). Only
+        // one that stays alive is a failure.
+        if (await settlesWithin(exited, KILL_GRACE_MS)) return;
         if (this.records.get(record.Id)?.State.Running && !this.records.get(record.Id)?.State.Restarting)
           throw error;
       }

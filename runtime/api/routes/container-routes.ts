@@ -1,5 +1,5 @@
 /**
- * Container lifecycle: create, list, inspect, start, stop, kill, restart, wait, remove. Each
+ * Container lifecycle: create, list, inspect, start, stop, kill, restart, wait, rename, remove. Each
  * handler reads the query, calls ContainerService once and answers with Docker's status code
  * (201 created, 204 done, 304 nothing to do). Output (logs, attach) is container-output-routes.ts.
  */
@@ -92,6 +92,14 @@ export function containerRoutes(containers: ContainerService): Route[] {
         }
         await sink.write(`${JSON.stringify(answer)}\n`);
         sink.end();
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/containers/{id}/rename',
+      handler: async ({ params, query, reply }) => {
+        await containers.rename(id(params), readString(query, 'name'));
+        reply.empty(204);
       },
     },
     {

@@ -307,6 +307,16 @@ export class FakeContainers implements ContainerService {
     });
   }
 
+  async rename(idOrName: string, name: string | undefined): Promise<void> {
+    const record = this.get(idOrName);
+    if (!name) throw new ApiError(400, 'Neither old nor new names may be empty');
+    if ([...this.records.values()].some((other) => other !== record && other.name === name)) {
+      throw conflict(`Conflict. The container name "/${name}" is already in use`);
+    }
+    record.name = name;
+    this.publish(record.id, 'rename');
+  }
+
   async remove(idOrName: string, options: { force: boolean; volumes: boolean }): Promise<void> {
     const record = this.get(idOrName);
     if (record.state.Running && !options.force) {
