@@ -1,13 +1,15 @@
 /**
  * Turns whatever ended a command into text for stderr and an exit code. Bad input is printed
  * as `file:line:col: path: message`, followed by the offending line and a caret; every problem
- * of a `ComposeErrors` is printed, in file order. Anything unexpected is a bug: one line asks
+ * of a `ComposeErrors` is printed, in file order. An engine's refusal is printed as docker prints
+ * it. Anything unexpected is a bug: one line asks
  * for a report and the trace goes to a log file, unless `--debug` asks for it on the terminal.
  */
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ComposeErrors, ComposeFileError } from '../compose/errors.js';
+import { EngineError } from '../engine/engine-error.js';
 import { ExitError } from './exit-error.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,6 +27,9 @@ export function renderError(error: unknown, options: { debug: boolean }): Render
     const exitCode = error instanceof ExitError ? error.exitCode : 1;
     return { text: error.message === '' ? '' : `${error.message}\n`, exitCode };
   }
+  // The engine said no: docker's own wording, since the engine's message already says why.
+  if (error instanceof EngineError)
+    return { text: `Error response from daemon: ${error.message}\n`, exitCode: 1 };
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   if (options.debug) return { text: `${detail}\n`, exitCode: 1 };
   const log = writeCrashLog(detail);

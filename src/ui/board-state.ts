@@ -144,7 +144,9 @@ const WORK_ORDER: Partial<Record<ProgressEventKind, number>> = {
   recreating: 1,
   waiting: 2,
   starting: 3,
+  restarting: 3,
   stopping: 4,
+  killing: 4,
   removing: 5,
 };
 

@@ -43,6 +43,12 @@ export function statusText(event: ProgressEvent): string {
       return 'Removing';
     case 'removed':
       return 'Removed';
+    case 'killing':
+      return 'Killing';
+    case 'killed':
+      return 'Killed';
+    case 'restarting':
+      return 'Restarting';
     case 'error':
       return 'Error';
     case 'warning':
@@ -75,6 +81,8 @@ export function eventStatus(event: ProgressEvent): EventStatus {
     case 'waiting':
     case 'stopping':
     case 'removing':
+    case 'killing':
+    case 'restarting':
       return 'working';
     case 'pulled':
     case 'created':
@@ -84,6 +92,7 @@ export function eventStatus(event: ProgressEvent): EventStatus {
     case 'healthy':
     case 'stopped':
     case 'removed':
+    case 'killed':
       return 'done';
     case 'exited':
       return event.code === 0 ? 'done' : 'error';

@@ -42,6 +42,7 @@ export type ProgressEvent = EventBase &
       }
     | { readonly kind: 'exited'; readonly code: number }
     | { readonly kind: 'stopping' | 'stopped' | 'removing' | 'removed' }
+    | { readonly kind: 'killing' | 'killed' | 'restarting' }
     | { readonly kind: 'error' | 'warning'; readonly message: string }
   );
 
