@@ -11,6 +11,7 @@ import type { CommandContext } from './command-context.js';
 import { commands } from './commands.js';
 import { checkProgressAgainstAnsi, declareGlobalOptions, type GlobalArgs } from './global-options.js';
 import { rewriteHelpCommand } from './help-command.js';
+import { rewriteLocalShortFlags } from './local-short-flags.js';
 import { renderError } from './render-error.js';
 import { UsageError, translateUsageMessage } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -52,9 +53,13 @@ export async function main(argv: readonly string[], io: MainIo = processIo): Pro
     // With a callback, yargs hands over what it would have printed itself (--help, --version)
     // instead of writing it to the console, so it goes through `io` like everything else.
     let printed = '';
-    const parsed = await parser.parseAsync(rewriteHelpCommand(argv), {}, (_error, _argv, output) => {
-      printed = output;
-    });
+    const parsed = await parser.parseAsync(
+      rewriteLocalShortFlags(rewriteHelpCommand(argv)),
+      {},
+      (_error, _argv, output) => {
+        printed = output;
+      },
+    );
     if (printed) io.stdout(`${printed}\n`);
     if (parsed._.length === 0 && !parsed.help && !parsed.version) {
       io.stdout(`${await parser.getHelp()}\n`);
