@@ -50,7 +50,8 @@ await build({
   target: 'node20',
   // dockerode pulls in ssh2's optional native addons, which a bundle cannot hold; it loads from
   // node_modules when a command first talks to the engine.
-  external: ['ajv', 'dockerode'],
+  // ink imports react-devtools-core only when DEV=true; it is not installed, so it stays outside.
+  external: ['ajv', 'dockerode', 'react-devtools-core'],
   plugins: [asciiFastStringWidth],
   // Some dependencies are CommonJS and call require; an ES module has none unless given one.
   banner: {
