@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The system half of setup, for the rootless engine (scripts/setup.sh calls it):
-#  1. the Debian packages the engine runs (and the tests' registry, image tools and busybox),
+#  1. the Debian packages the engine runs (and the tests' registry, image tools, busybox and tmux,
+#     and curl for the demo),
 #     installed only when a program is missing;
 #  2. as root: /etc/subuid and /etc/subgid ranges for root and for the user who ran sudo, when
 #     they have none (rootlesskit maps container uids onto them);
@@ -17,6 +18,7 @@ PROGRAMS=(
   newuidmap:uidmap newgidmap:uidmap rootlesskit:rootlesskit slirp4netns:slirp4netns
   catatonit:catatonit runc:runc crun:crun conmon:conmon fuse-overlayfs:fuse-overlayfs
   ip:iproute2 nft:nftables setfattr:attr docker-registry:docker-registry skopeo:skopeo umoci:umoci
+  tmux:tmux curl:curl
 )
 STATIC_PACKAGES=(busybox-static)
 SUBID_FIRST=100000
