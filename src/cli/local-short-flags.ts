@@ -5,6 +5,7 @@
  * after `rm` and `down`. Before yargs parses, such letters after those commands are spelled out long, also
  * inside a group (`rm -fsv` → `-s --force --volumes`). Everything after `--` is left alone.
  */
+import { commandIndex } from './command-word.js';
 
 const LOCAL_SHORT_FLAGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   down: { v: '--volumes' },
@@ -12,24 +13,9 @@ const LOCAL_SHORT_FLAGS: Readonly<Record<string, Readonly<Record<string, string>
   rm: { f: '--force', v: '--volumes' },
 };
 
-/** Global flags that take a value as the next word, so that word is not the command. */
-const GLOBAL_WITH_VALUE = new Set([
-  '-f',
-  '--file',
-  '-p',
-  '--project-name',
-  '--project-directory',
-  '--env-file',
-  '--profile',
-  '--ansi',
-  '--progress',
-  '--parallel',
-  '--workdir',
-]);
-
 export function rewriteLocalShortFlags(argv: readonly string[]): string[] {
-  const commandAt = findCommand(argv);
-  if (commandAt < 0) return [...argv];
+  const commandAt = commandIndex(argv);
+  if (commandAt === undefined) return [...argv];
   const table = LOCAL_SHORT_FLAGS[argv[commandAt]!];
   if (!table) return [...argv];
   const result = argv.slice(0, commandAt + 1);
@@ -46,14 +32,4 @@ export function rewriteLocalShortFlags(argv: readonly string[]): string[] {
     for (const letter of letters) if (letter in table) result.push(table[letter]!);
   }
   return result;
-}
-
-function findCommand(argv: readonly string[]): number {
-  for (let index = 0; index < argv.length; index++) {
-    const word = argv[index]!;
-    if (word === '--') return -1;
-    if (!word.startsWith('-')) return index;
-    if (GLOBAL_WITH_VALUE.has(word)) index++;
-  }
-  return -1;
 }

@@ -14,6 +14,7 @@ describe('rewriteLocalShortFlags', () => {
     { argv: ['up', '-d'], expected: ['up', '-d'] },
     { argv: ['rm', '--', '-f'], expected: ['rm', '--', '-f'] },
     { argv: ['-v'], expected: ['-v'] },
+    { argv: ['down', '-v', '-t', '0'], expected: ['down', '--volumes', '-t', '0'] },
   ])('$argv', ({ argv, expected }) => {
     expect(rewriteLocalShortFlags(argv)).toEqual(expected);
   });
