@@ -5,6 +5,7 @@
  * machine. ajv stays outside: only the fallback that compiles the schema at run time needs it,
  * and a build always has the precompiled validator (scripts/compile-schema.ts).
  */
+import { readFile } from 'node:fs/promises';
 import { build, type Plugin } from 'esbuild';
 
 /**
@@ -35,6 +36,74 @@ export default function stringWidth(text, options) {
   },
 };
 
+/**
+ * dockerode is bundled (loading it from node_modules took ~100 ms of every command that talks to
+ * the engine: a few hundred CommonJS files), except for its two parts that a unix-socket or TCP
+ * client never runs and that are heavy to load: docker-modem's ssh agent (ssh2, with optional
+ * native addons a bundle cannot hold) and dockerode's BuildKit session (gRPC and protobuf). Each
+ * becomes a stub that loads the real file from node_modules on its first call.
+ */
+const lazyDockerodeParts: Plugin = {
+  name: 'lazy-dockerode-parts',
+  setup(bundle) {
+    const namespace = 'lazy-dockerode-parts';
+    const lazy: Record<string, RegExp> = {
+      'docker-modem/lib/ssh.js': /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/,
+      'dockerode/lib/session.js': /[\\/]dockerode[\\/]lib[\\/]docker\.js$/,
+    };
+    bundle.onResolve({ filter: /^\.\/(ssh|session)$/ }, (args) => {
+      const target = Object.entries(lazy).find(
+        ([file, importer]) => importer.test(args.importer) && file.endsWith(`${args.path.slice(1)}.js`),
+      );
+      return target ? { path: target[0], namespace } : undefined;
+    });
+    // The stub's own require of the real file stays a require, resolved at run time.
+    bundle.onResolve({ filter: /.*/, namespace }, (args) => ({ path: args.path, external: true }));
+    bundle.onLoad({ filter: /.*/, namespace }, (args) => ({
+      contents: `module.exports = function () { return require(${JSON.stringify(args.path)}).apply(this, arguments); };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * string-width makes an `Intl.Segmenter` when its module loads, and the first one a process makes
+ * loads ICU's break-iterator data: 20–40 ms here, on every command, although yargs' help lines are
+ * printable ASCII and never reach it (see above). The bundle makes it on first use instead; a
+ * string-width whose source does not read as expected is bundled as it is.
+ */
+const lazySegmenter: Plugin = {
+  name: 'lazy-segmenter',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = 'const segmenter = new Intl.Segmenter();';
+      if (!source.includes(eager) || /segmenter\.(?!segment\()/.test(source)) return undefined;
+      const lazy =
+        'let realSegmenter; const segmenter = { segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text) };';
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * docker-modem formats every request for its debug log (`util.inspect` of the whole request, with
+ * hidden properties and no depth limit) before `debug` decides the log is off: about 0.5 ms per
+ * engine call. The bundle formats it only when DEBUG enables that log; a docker-modem whose
+ * source does not read as expected is bundled as it is.
+ */
+const lazyModemDebug: Plugin = {
+  name: 'lazy-modem-debug',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = "debug('Sending: %s', util.inspect(options, {";
+      if (source.split(eager).length !== 2) return undefined;
+      return { contents: source.replace(eager, `if (debug.enabled) ${eager}`), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: [new URL('../dist/src/cli/main.js', import.meta.url).pathname],
   outdir: new URL('../dist/bundle/', import.meta.url).pathname,
@@ -48,11 +117,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // dockerode pulls in ssh2's optional native addons, which a bundle cannot hold; it loads from
-  // node_modules when a command first talks to the engine.
   // ink imports react-devtools-core only when DEV=true; it is not installed, so it stays outside.
-  external: ['ajv', 'dockerode', 'react-devtools-core'],
-  plugins: [asciiFastStringWidth],
+  external: ['ajv', 'react-devtools-core'],
+  plugins: [asciiFastStringWidth, lazySegmenter, lazyDockerodeParts, lazyModemDebug],
   // Some dependencies are CommonJS and call require; an ES module has none unless given one.
   banner: {
     js: "import { createRequire as __tscomposeCreateRequire } from 'node:module'; const require = __tscomposeCreateRequire(import.meta.url);",

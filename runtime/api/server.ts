@@ -21,6 +21,7 @@ import { imageRoutes } from './routes/image-routes.js';
 import { networkRoutes } from './routes/network-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { volumeRoutes } from './routes/volume-routes.js';
+import { trace } from './trace.js';
 
 export interface ApiServerOptions {
   services: EngineServices;
@@ -73,6 +74,7 @@ async function dispatch(
   log: (line: string) => void,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://engine');
+  trace(`api> ${request.method} ${url.pathname}`);
   try {
     const { version, path } = splitVersionPrefix(url.pathname);
     const unsupported = version === undefined ? undefined : checkApiVersion(version);
@@ -96,6 +98,7 @@ async function dispatch(
     if (reply.started) reply.finish();
     else reply.error(apiError);
   }
+  trace(`api< ${request.method} ${url.pathname}`);
 }
 
 /**

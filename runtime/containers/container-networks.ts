@@ -15,12 +15,21 @@ export interface JoinedNetworks {
   address?: string;
   /** Its DNS server (the first network's gateway); absent: the engine's resolvers. */
   nameservers?: string[];
+  /**
+   * Settles when the namespace is fully set up (addresses, routes, published ports); `netnsPath`
+   * exists before, so the container can be created meanwhile. Its process must not start, and its
+   * networks must not be released, before this settles; a rejection fails the start.
+   */
+  ready?: Promise<void>;
 }
 
 export interface ContainerNetworks {
   /** At create, before anything is made: the networks exist and the ports parse (Docker's 400, 404). */
   check(request: ContainerCreateRequest): void;
-  /** At start, and again at each restart (idempotent): links, address, DNS names, published ports. */
+  /**
+   * At start, and again at each restart (idempotent): links, address, DNS names, published ports.
+   * Resolves once the namespace exists; the rest is `ready`.
+   */
   attach(record: ContainerRecord): Promise<JoinedNetworks>;
   /** When the container has stopped for good, or is removed: ports, links and addresses go. Idempotent. */
   release(containerId: string): Promise<void>;

@@ -27,7 +27,7 @@ import { findProgram } from '../host/find-program.js';
 import type { EnginePaths } from '../host/paths.js';
 import { makeEvent } from '../events.js';
 import type { StorageDriver } from '../storage/overlay-rootfs.js';
-import { unmountRootfs } from '../storage/overlay-rootfs.js';
+import { mountRootfs, unmountRootfs } from '../storage/overlay-rootfs.js';
 import { badRequest, conflict, notFound, notModified, StatusError } from '../status-error.js';
 import type { VolumeService } from '../storage/volume-service.js';
 import { readContainerLogs, type LogOptions } from './container-logs.js';
@@ -47,9 +47,11 @@ import { selectContainers } from './list-filters.js';
 import { OciRuntime, type OciRuntimeName } from './oci-runtime.js';
 import { prepareContainer } from './prepare-container.js';
 import { renamedName } from './rename-container.js';
+import { readInitIdentity, signalInit, type InitIdentity } from './signal-init.js';
 import { normalizeSignal, signalNumber } from './signals.js';
 import { startFailure, startFailureCode } from './start-failure.js';
 import { writeEtcFiles } from './write-etc-files.js';
+import { trace } from '../api/trace.js';
 
 export interface ContainerServiceDeps {
   paths: Pick<EnginePaths, 'dataDir' | 'runtimeDir' | 'runcRoot'>;
@@ -84,6 +86,13 @@ export class ContainerService {
   private readonly store: ContainerStore;
   private readonly lock = new KeyLock();
   private readonly waiters = new ContainerWaiters();
+  /** The init process of each container this engine launched, for `signal` (see signal-init.ts). */
+  private readonly inits = new Map<string, InitIdentity>();
+  /** The queue of `premount`s, one at a time. */
+  private premounts: Promise<void> = Promise.resolve();
+  /** Starts under way, and who waits for there to be none (`premount` yields to starts). */
+  private starting = 0;
+  private readonly noStarts: (() => void)[] = [];
   private readonly runtime: OciRuntime;
   private readonly supervisor: ContainerSupervisor;
   private readonly conmonPath: string;
@@ -152,8 +161,10 @@ export class ContainerService {
       throw conflict(`Conflict. The container name "${storedName}" is already in use.`);
     }
     this.records.set(id, record);
+    trace(`create ${storedName} prepared`);
     await this.store.save(record);
     this.emit(record, 'create');
+    this.premount(id);
     const warnings =
       (request.HostConfig?.Devices ?? []).length > 0
         ? ['devices are not passed to rootless containers yet; ignored']
@@ -215,7 +226,7 @@ export class ContainerService {
       record.ManuallyStopped = true;
       await this.save(record);
       this.emit(record, 'kill', { signal: signalNumber(signal) });
-      await this.runtime.kill(Id, normalizeSignal(signal));
+      await this.signal(record, signal);
     });
   }
 
@@ -382,10 +393,26 @@ export class ContainerService {
 
   /** Starts one run; the caller holds the lock. */
   private async run(record: ContainerRecord): Promise<void> {
+    this.starting += 1;
+    try {
+      await this.launch(record);
+    } finally {
+      this.starting -= 1;
+      if (this.starting === 0) for (const resolve of this.noStarts.splice(0)) resolve();
+    }
+  }
+
+  private async launch(record: ContainerRecord): Promise<void> {
     const files = this.store.files(record.Id);
     let launched;
+    let joined: JoinedNetworks = {};
     try {
-      const joined = await this.joinNetworks(record);
+      trace(`run ${record.Name} begin`);
+      joined = (await this.deps.networks?.attach(record)) ?? {};
+      trace(`run ${record.Name} attached`);
+      await this.writeStartEtcFiles(record, joined);
+      trace(`run ${record.Name} networks-joined`);
+      const networkReady = joined.ready;
       launched = await launchContainer(record, files, {
         runtime: this.runtime,
         conmonPath: this.conmonPath,
@@ -395,8 +422,12 @@ export class ContainerService {
           ...joinedNamespaces(record.HostConfig, (reference) => this.get(reference)),
           ...(joined.netnsPath ? { network: joined.netnsPath } : {}),
         },
+        ...(networkReady ? { beforeStart: () => networkReady } : {}),
       });
     } catch (error) {
+      // A namespace still being set up is left to finish (its own failure is this one, or later
+      // than it) before its links and ports are released.
+      await joined.ready?.catch(() => undefined);
       await this.deps.networks?.release(record.Id);
       const message = error instanceof Error ? error.message : String(error);
       record.State = {
@@ -412,6 +443,9 @@ export class ContainerService {
       throw startFailure(message, error);
     }
     record.ConmonPid = launched.conmonPid;
+    const init = await readInitIdentity(launched.pid);
+    if (init) this.inits.set(record.Id, init);
+    else this.inits.delete(record.Id);
     record.State = {
       ...record.State,
       Status: 'running',
@@ -427,22 +461,41 @@ export class ContainerService {
     };
     this.supervisor.resetHealth(record);
     await this.save(record);
+    trace(`run ${record.Name} saved`);
     this.emit(record, 'start');
     this.supervisor.watch(record);
   }
 
-  /** Joins the container's networks and writes its address and DNS server into its /etc files. */
-  private async joinNetworks(record: ContainerRecord): Promise<JoinedNetworks> {
-    const joined = (await this.deps.networks?.attach(record)) ?? {};
-    if (joined.address || joined.nameservers) {
-      await writeEtcFiles(record, this.store.files(record.Id), {
-        resolvConf: this.deps.resolvConf ?? '/etc/resolv.conf',
-        ...(this.deps.hostGateway ? { hostGateway: this.deps.hostGateway } : {}),
-        ...(joined.address ? { address: joined.address } : {}),
-        ...(joined.nameservers ? { nameservers: joined.nameservers } : {}),
-      });
-    }
-    return joined;
+  /**
+   * Mounts a created container's rootfs in the background, one container at a time, so that its
+   * start finds it ready: in `up`, the containers that wait for a dependency are created at once
+   * and started later, and the mount would otherwise add a process start to each of those starts.
+   * Nothing outside the engine's mount namespace sees the mount; `start` mounts when this has not
+   * happened yet (the mount is idempotent), and removal unmounts as for a stopped container.
+   * It waits while a start is under way: a start is what somebody waits for, this is not.
+   */
+  private premount(id: string): void {
+    this.premounts = this.premounts.then(async () => {
+      while (this.starting > 0) await new Promise<void>((resolve) => this.noStarts.push(resolve));
+      await this.lock
+        .run(id, async () => {
+          const record = this.records.get(id);
+          if (!record || record.State.Status !== 'created') return;
+          await mountRootfs(this.store.files(id).rootfs, record.Storage.layerDirs, record.Storage.driver);
+        })
+        // A failed mount is only an early attempt: the start mounts again and reports its failure.
+        .catch(() => undefined);
+    });
+  }
+
+  /** Writes the container's /etc files at each start, with its address and DNS server on a network. */
+  private async writeStartEtcFiles(record: ContainerRecord, joined: JoinedNetworks): Promise<void> {
+    await writeEtcFiles(record, this.store.files(record.Id), {
+      resolvConf: this.deps.resolvConf ?? '/etc/resolv.conf',
+      ...(this.deps.hostGateway ? { hostGateway: this.deps.hostGateway } : {}),
+      ...(joined.address ? { address: joined.address } : {}),
+      ...(joined.nameservers ? { nameservers: joined.nameservers } : {}),
+    });
   }
 
   private requireNetworks(): ContainerNetworks {
@@ -460,7 +513,7 @@ export class ContainerService {
     const kill = async (name: string): Promise<void> => {
       this.emit(record, 'kill', { signal: signalNumber(name) });
       try {
-        await this.runtime.kill(record.Id, normalizeSignal(name));
+        await this.signal(record, name);
       } catch (error) {
         // The container may have exited between our check and the signal (`stop -t 0` of one that
         // obeys SIGTERM at once: runc says "not running" before conmon's exit file is read). Only
@@ -478,9 +531,26 @@ export class ContainerService {
       throw new Error(`container ${record.Id} did not exit after SIGKILL`);
   }
 
+  /**
+   * Signals the container's init, as `runc kill` does; directly when this engine launched that
+   * init into a pid namespace of the container's own, else through the runtime. An init that has
+   * exited already fails as runc fails ("not running").
+   */
+  private async signal(record: ContainerRecord, signal: string): Promise<void> {
+    const init = this.inits.get(record.Id);
+    const number = Number(signalNumber(signal));
+    const ownPidNamespace = !record.HostConfig.PidMode;
+    if (!init || init.pid !== record.State.Pid || !ownPidNamespace || !Number.isInteger(number)) {
+      await this.runtime.kill(record.Id, normalizeSignal(signal));
+      return;
+    }
+    if (!(await signalInit(init, number))) throw new Error(`container ${record.Id} is not running`);
+  }
+
   /** Deletes the container and its files; the caller holds the lock and the container is stopped. */
   private async destroy(record: ContainerRecord, options: { volumes: boolean }): Promise<void> {
     this.supervisor.unwatch(record.Id);
+    this.inits.delete(record.Id);
     const files = this.store.files(record.Id);
     await unmountRootfs(files.rootfs);
     await this.runtime.delete(record.Id);

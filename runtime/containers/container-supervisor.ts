@@ -130,7 +130,7 @@ export class ContainerSupervisor {
       await this.deps.runtime.kill(id, 'KILL').catch(() => undefined); // already stopped: nothing to kill
     }
     // Forget the stopped runc container so the next run can reuse the id; it may already be gone.
-    await this.deps.runtime.delete(id).catch(() => undefined);
+    const forgotten = this.deps.runtime.delete(id).catch(() => undefined);
     const finishedAt = report.kind === 'exited' ? report.at : this.deps.now();
     const runMs = finishedAt.getTime() - Date.parse(record.State.StartedAt);
     const decision = decideRestart({
@@ -153,9 +153,13 @@ export class ContainerSupervisor {
       FinishedAt: finishedAt.toISOString(),
     };
     record.ConmonPid = 0;
-    await this.deps.save(record);
-    // Before the waiters hear of the exit, as in Docker: a stopped container holds no ports.
-    if (!restarting) await this.deps.stopped(record);
+    // All before the waiters hear of the exit, as in Docker: a stopped container holds no ports.
+    // The three are independent, so they run side by side (each starts a process or writes a file).
+    await Promise.all([
+      forgotten,
+      this.deps.save(record),
+      restarting ? undefined : this.deps.stopped(record),
+    ]);
     this.deps.emit(record, 'die', { exitCode: String(exitCode) });
     this.deps.exited(record);
     if (decision.restart) {

@@ -8,6 +8,7 @@
  */
 import type { Health, HealthcheckResult } from '../api/engine-types.js';
 import { nextProbeDelay, type HealthSettings } from './health-state.js';
+import { trace } from '../api/trace.js';
 
 export interface ProbeOutcome {
   exitCode: number;
@@ -53,6 +54,7 @@ export class HealthMonitor {
     if (this.stopped) return;
     const { settings } = this.options;
     const start = this.now();
+    trace('health probe begin');
     let outcome: ProbeOutcome;
     try {
       outcome = await this.options.probe(settings.command, settings.timeoutMs);
@@ -72,8 +74,10 @@ export class HealthMonitor {
         ? `Health check exceeded timeout (${settings.timeoutMs / 1000}s)`
         : outcome.output,
     };
+    trace('health probe end');
     try {
       await this.options.record(result);
+      trace('health recorded');
     } finally {
       this.schedule();
     }

@@ -1,14 +1,14 @@
 /**
  * One run of a container, from a stopped record to a running process: mount the rootfs, seed fresh
  * volumes, resolve the user in the image's own /etc/passwd, create the working directory, write
- * the bundle's config.json, start conmon (which runs `runc create`), then `runc start`.
+ * the bundle's config.json, start conmon (which runs `runc create`), then, once the caller's
+ * `beforeStart` (the network namespace's addresses and ports) is done, `runc start`.
  *
  * The spec is written at each start, as Docker does, because it depends on the mounted rootfs
  * (the user's ids) and on other containers (`container:<id>` namespaces). On failure the rootfs is
  * unmounted again and the runtime's state removed, so a failed start leaves nothing running.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import { writeJsonAtomic } from '../write-file-atomic.js';
 import { mountRootfs, unmountRootfs } from '../storage/overlay-rootfs.js';
 import { launchConmon, type LaunchedContainer } from './conmon.js';
 import type { ContainerFiles, ContainerRecord } from './container-record.js';
@@ -18,6 +18,8 @@ import { processEnv } from './process-env.js';
 import { resolveUser } from './resolve-user.js';
 import { copyUpVolume } from './resolve-mounts.js';
 import { mkdirInRoot, readFileInRoot } from './rootfs-paths.js';
+import { writeFileReplace } from './write-file-replace.js';
+import { trace } from '../api/trace.js';
 
 export interface LaunchContext {
   runtime: OciRuntime;
@@ -26,6 +28,8 @@ export interface LaunchContext {
   socketDir: string;
   initBinary?: string;
   namespacePaths: OciSpecInput['namespacePaths'];
+  /** Awaited between `runc create` and `runc start`: what must be in place before the process runs. */
+  beforeStart?: () => Promise<void>;
 }
 
 export async function launchContainer(
@@ -43,8 +47,12 @@ export async function launchContainer(
     rm(files.pidFile, { force: true }),
     rm(files.conmonPidFile, { force: true }),
   ]);
+  const step = (what: string): void => trace(`launch ${record.Name} ${what}`);
+  step('dirs');
   await context.runtime.delete(record.Id);
+  step('runtime-deleted');
   await mountRootfs(files.rootfs, record.Storage.layerDirs, record.Storage.driver);
+  step('mounted');
   try {
     const root = files.rootfs.merged;
     for (const mount of record.Mounts) {
@@ -77,7 +85,10 @@ export async function launchContainer(
       namespacePaths: context.namespacePaths,
       ...(context.initBinary ? { initBinary: context.initBinary } : {}),
     });
-    await writeJsonAtomic(files.spec, spec);
+    step('spec-built');
+    // Written at every start, so a lost one is written again before runc reads it.
+    await writeFileReplace(files.spec, JSON.stringify(spec, null, 2) + '\n');
+    step('spec-written');
     const launched = await launchConmon(
       {
         id: record.Id,
@@ -95,7 +106,10 @@ export async function launchContainer(
       },
       files.conmonLog,
     );
+    step('conmon-created');
+    await context.beforeStart?.();
     await context.runtime.start(record.Id);
+    step('runc-started');
     return launched;
   } catch (error) {
     // Clean-up after a failed start: its own failures would hide the error that matters.

@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { execa } from 'execa';
 import { findProgram } from '../host/find-program.js';
 import { describeFailure } from '../storage/command-failure.js';
+import { runProgram } from '../storage/run-program.js';
 
 export interface IpRunOptions {
   /** Run inside this named namespace (`ip -n`). */
@@ -62,7 +63,7 @@ export class IpRunner {
       '-batch',
       '-',
     ];
-    const result = await execa(this.path, args, { input: lines.join('\n') + '\n', reject: false });
+    const result = await runProgram(this.path, args, { input: lines.join('\n') + '\n' });
     if (result.exitCode === 0) return '';
     if (options.tolerant) return result.stderr.trim();
     throw new Error(`ip ${args.join(' ')} failed: ${describeFailure(result)}\n  ${lines.join('\n  ')}`);

@@ -8,9 +8,9 @@
  * rather than failing every network.
  */
 import { writeFile } from 'node:fs/promises';
-import { execa } from 'execa';
 import { findProgram } from '../host/find-program.js';
 import { describeFailure } from '../storage/command-failure.js';
+import { runProgram } from '../storage/run-program.js';
 import { natRuleset, type BridgeNetwork } from './nat-ruleset.js';
 
 export class NatTable {
@@ -43,7 +43,7 @@ export class NatTable {
       }
       return;
     }
-    const result = await execa(this.nftPath, ['-f', '-'], { input: natRuleset(networks), reject: false });
+    const result = await runProgram(this.nftPath, ['-f', '-'], { input: natRuleset(networks) });
     if (result.exitCode !== 0) throw new Error(`nft -f failed: ${describeFailure(result)}`);
   }
 }

@@ -154,9 +154,11 @@ export class NetworkService {
     this.state.networks.set(record.Id, record);
     try {
       await this.store.saveNetwork(record);
-      await this.deps.ip.run(bridgeUpLines(record));
-      await this.deps.nat.apply(this.state.bridgeNetworks());
-      await this.startDns(record);
+      // The NAT rules name bridges by interface name, so they need not wait for the bridge.
+      await Promise.all([
+        this.deps.ip.run(bridgeUpLines(record)).then(() => this.startDns(record)),
+        this.deps.nat.apply(this.state.bridgeNetworks()),
+      ]);
     } catch (error) {
       await this.discard(record);
       throw error;
@@ -217,10 +219,13 @@ export class NetworkService {
     this.state.networks.delete(record.Id);
     this.dns.get(record.Id)?.close();
     this.dns.delete(record.Id);
-    const complaints = await this.deps.ip.run(bridgeDownLines(record), { tolerant: true });
+    // The bridge and its NAT rules go side by side: the rules name the bridge, not its index.
+    const [complaints] = await Promise.all([
+      this.deps.ip.run(bridgeDownLines(record), { tolerant: true }),
+      this.deps.nat.apply(this.state.bridgeNetworks()),
+    ]);
     if (complaints && !/Cannot find device/.test(complaints))
       this.deps.log(`network ${record.Name}: ${complaints}`);
-    await this.deps.nat.apply(this.state.bridgeNetworks());
     await this.store.deleteNetwork(record.Id);
   }
 

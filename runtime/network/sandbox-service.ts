@@ -37,6 +37,7 @@ import { containerNetworks, containerNetworkSettings, containerSummaryPorts } fr
 import { portRequests } from './port-requests.js';
 import { forwardSpec, matchForwards, publishPorts, unpublishPorts } from './publish-ports.js';
 import type { PortDriver } from './rootlesskit-ports.js';
+import { trace } from '../api/trace.js';
 
 export interface SandboxDeps {
   ip: IpRunner;
@@ -85,12 +86,33 @@ export class SandboxService implements ContainerNetworks {
     this.state.sandboxes.set(record.Id, sandbox);
     try {
       await this.store.saveSandbox(sandbox);
+      trace(`attach ${record.Name} saved`);
       await this.deps.ip.run(
         hostAttachLines(record.Id, this.withBridges(endpoints), !existsSync(sandbox.Netns)),
       );
+      trace(`attach ${record.Name} host-ip`);
+    } catch (error) {
+      await this.release(record.Id);
+      throw error;
+    }
+    const ready = this.configure(record, sandbox);
+    // The caller awaits `ready` before the container's process starts, and before a release after
+    // a failed start; this only keeps a failure that comes before that await from being unhandled.
+    ready.catch(() => undefined);
+    return { ...this.joined(sandbox), ready };
+  }
+
+  /**
+   * The second half of an attach, once the namespace and its veths exist: addresses, routes and
+   * published ports. It runs while the container is being created, which needs only the namespace.
+   */
+  private async configure(record: ContainerRecord, sandbox: SandboxRecord): Promise<void> {
+    const endpoints = sandbox.Endpoints;
+    try {
       await this.deps.ip.run(containerAttachLines(endpoints, endpoints[0]?.Gateway), {
         netns: netnsName(record.Id),
       });
+      trace(`attach ${record.Name} netns-ip`);
       const requests = portRequests(record.HostConfig, record.Config.ExposedPorts);
       if (requests.length > 0) {
         sandbox.Ports = await publishPorts(
@@ -106,7 +128,6 @@ export class SandboxService implements ContainerNetworks {
       throw error;
     }
     for (const endpoint of endpoints) this.event('connect', endpoint, record.Id);
-    return this.joined(sandbox);
   }
 
   async release(containerId: string): Promise<void> {

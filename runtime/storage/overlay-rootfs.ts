@@ -14,10 +14,10 @@
  */
 import { mkdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import type { StorageDriver } from '../host/probe-overlay-mount.js';
 import { describeFailure } from './command-failure.js';
 import { isMountPoint } from './mount-table.js';
+import { runProgramOrFail } from './run-program.js';
 
 export type { StorageDriver };
 
@@ -82,7 +82,7 @@ export async function mountRootfs(
   await writeLinks(layout.links, layerDirs);
   const command = overlayMountCommand(layout, layerDirs, driver);
   try {
-    await execa(command.file, command.args, { cwd: command.cwd, stdin: 'ignore' });
+    await runProgramOrFail(command.file, command.args, { cwd: command.cwd });
   } catch (cause) {
     throw new Error(`cannot mount the container's rootfs with ${driver}: ${describeFailure(cause)}`, {
       cause,
@@ -94,13 +94,13 @@ export async function mountRootfs(
 export async function unmountRootfs(layout: RootfsLayout): Promise<void> {
   if (!(await isMountPoint(layout.merged))) return;
   try {
-    await execa('umount', [layout.merged], { stdin: 'ignore' });
+    await runProgramOrFail('umount', [layout.merged]);
   } catch (error) {
     // EBUSY: a process (an exec, a shell cd'ed into the rootfs) still holds it; detach now,
     // the kernel frees it when the last user goes.
     if (!(await isMountPoint(layout.merged))) return;
     try {
-      await execa('umount', ['-l', layout.merged], { stdin: 'ignore' });
+      await runProgramOrFail('umount', ['-l', layout.merged]);
     } catch (cause) {
       throw new Error(`cannot unmount ${layout.merged}: ${describeFailure(error)}`, { cause });
     }

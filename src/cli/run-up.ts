@@ -17,8 +17,11 @@ import { converge } from './up-converge.js';
 import { asCommandError, planFailure } from './up-errors.js';
 import { checkCreateFlags, checkServiceNames, pullOption, reconcileOptions } from './up-options.js';
 import { commandReporter, withoutPulls } from './up-reporter.js';
+import { performance } from 'node:perf_hooks';
+import { trace } from '../../runtime/api/trace.js';
 
 export async function runUp(args: UpArgs, context: CommandContext): Promise<void> {
+  trace(`up begin (process ${performance.now().toFixed(0)} ms old)`);
   const flags = checkUpFlags(args);
   checkCreateFlags(args);
   if (args.watch) throw new ExitError('--watch is not supported by up yet; run `tscompose watch`');
@@ -45,7 +48,9 @@ export async function runUp(args: UpArgs, context: CommandContext): Promise<void
     env: context.env,
   });
 
+  trace('up loaded');
   const docker = await openEngine(context);
+  trace('up connected');
   const reporter = await commandReporter(args);
   const clock = Date.now;
   // Attached output starts here: what the containers print from now on.
@@ -70,6 +75,7 @@ export async function runUp(args: UpArgs, context: CommandContext): Promise<void
         context.io.stdout("end of 'compose up' output, interactive run is not supported in dry-run mode\n");
       return;
     }
+    trace('up converged');
     if (converged.result.errors.length > 0) throw planFailure(converged.result.errors);
     if (args.wait && !args['no-start']) {
       const state = converged.result.state;
@@ -81,6 +87,7 @@ export async function runUp(args: UpArgs, context: CommandContext): Promise<void
         timeout: args['wait-timeout'],
       });
     }
+    trace('up waited');
     ok = true;
   } catch (error) {
     throw asCommandError(error);

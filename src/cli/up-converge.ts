@@ -22,6 +22,7 @@ import type { ReconcileOptions } from '../plan/reconcile-options.js';
 import type { Reporter } from '../ui/reporter.js';
 import type { CommandContext } from './command-context.js';
 import { VERSION } from './version.js';
+import { trace } from '../../runtime/api/trace.js';
 
 export interface ConvergeInput {
   readonly docker: Docker;
@@ -47,6 +48,7 @@ export async function converge(input: ConvergeInput): Promise<Converged> {
   const { docker, loaded } = input;
   const project = loaded.project;
   let observed = await observeProject(docker, project);
+  trace('up observed');
   if (!input.dryRun) {
     const named = input.options.services ?? [];
     const services =
@@ -63,7 +65,9 @@ export async function converge(input: ConvergeInput): Promise<Converged> {
     });
     observed = await refreshImages(docker, observed, pulled);
   }
+  trace('up pulled');
   const plan = reconcile(project, observed, input.options);
+  trace('up planned');
   for (const warning of plan.warnings) input.context.io.stderr(`WARN ${warning}\n`);
   if (input.dryRun) {
     input.context.io.stdout(formatPlan({ ...plan, warnings: [] }));

@@ -23,6 +23,7 @@ import type { ExecutionState } from './execution-state.js';
 import { localImage } from './local-image.js';
 import { networkCreateRequest, volumeCreateRequest } from './resource-requests.js';
 import { waitForDependencies } from './wait-dependencies.js';
+import { trace } from '../../runtime/api/trace.js';
 
 export interface OperationContext {
   readonly docker: Docker;
@@ -48,8 +49,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export async function runOperation(node: PlanNode, context: OperationContext): Promise<void> {
   const op = node.operation;
-  const emit: Emit = (resource, event) =>
+  const emit: Emit = (resource, event) => {
+    trace(`event ${resource.name} ${event.kind}`);
     context.reporter.event({ time: context.clock(), resource, ...event } as ProgressEvent);
+  };
   // Inside a replacement, only its create and rename speak.
   const quiet = node.group !== undefined;
   switch (op.kind) {
