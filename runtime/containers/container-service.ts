@@ -350,7 +350,12 @@ export class ContainerService {
     });
   }
 
-  /** `docker network disconnect`: not the network the container's mode names, which it needs. */
+  /**
+   * `docker network disconnect`. A stopped or created container may leave any network, as in
+   * Docker (docker-compose v1 disconnects and reconnects a created container to set its aliases);
+   * the network its mode names is joined again at the next start. A running one keeps that
+   * network: its namespace was built around it.
+   */
   async disconnectNetwork(reference: string, network: string): Promise<void> {
     const networks = this.requireNetworks();
     const { Id } = this.get(reference);
@@ -358,7 +363,7 @@ export class ContainerService {
       const record = this.mustGet(Id);
       const name = networks.networkName(network);
       const mode = record.HostConfig.NetworkMode ?? 'default';
-      if (mode === name || (name === 'bridge' && mode === 'default')) {
+      if (record.State.Running && (mode === name || (name === 'bridge' && mode === 'default'))) {
         throw badRequest(
           `cannot disconnect container ${record.Name.slice(1)} from ${name}, its network mode`,
         );

@@ -163,6 +163,22 @@ describe('networks with the docker CLI', () => {
     await dockerOk(['rm', '-f', 'net-db']);
   });
 
+  it('lets a created container leave its network and rejoin it with aliases (as docker-compose v1 does)', async () => {
+    const create = ['create', '--label', LABEL, '--name', 'net-late', '--network', 'net-back'];
+    await dockerOk([...create, busybox.reference, 'sleep', '300']);
+    await dockerOk(['network', 'disconnect', 'net-back', 'net-late']);
+    await dockerOk(['network', 'connect', '--alias', 'late-alias', 'net-back', 'net-late']);
+    await dockerOk(['start', 'net-late']);
+    const late = await address('net-late', 'net-back');
+    const lookup = ['run', '--rm', '--label', LABEL, '--network', 'net-back', busybox.reference];
+    const found = await dockerOk([...lookup, 'nslookup', 'late-alias']);
+    expect(found).toMatch(new RegExp(`Address:\\s+${late.replace(/\./g, '\\.')}$`, 'm'));
+    // A running container keeps the network its namespace was built around.
+    const refused = await docker(['network', 'disconnect', 'net-back', 'net-late']);
+    expect(refused.code).not.toBe(0);
+    await dockerOk(['rm', '-f', 'net-late']);
+  });
+
   it('publishes TCP and UDP ports on 127.0.0.1 and removes them with the container', async () => {
     const [tcp, udp] = [await freePort(), await freePort()];
     await dockerOk([
