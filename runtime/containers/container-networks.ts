@@ -31,7 +31,17 @@ export interface ContainerNetworks {
    * Resolves once the namespace exists; the rest is `ready`.
    */
   attach(record: ContainerRecord): Promise<JoinedNetworks>;
-  /** When the container has stopped for good, or is removed: ports, links and addresses go. Idempotent. */
+  /**
+   * Ahead of a created container's first start: its network namespace alone, empty (no link, no
+   * address, no DNS name, no port: nothing anybody sees), so that the runtime can create the
+   * container in it. `attach` then finds the namespace there. Undefined for a container that has
+   * no namespace of its own on networks (`host`, `none`, `container:`). Undone by `release`.
+   */
+  prepareNamespace(record: ContainerRecord): Promise<string | undefined>;
+  /**
+   * When the container has stopped for good, or is removed: ports, links and addresses go, and a
+   * namespace `prepareNamespace` made. Idempotent.
+   */
   release(containerId: string): Promise<void>;
   /** Resolves a network reference to its name, or throws 404. */
   networkName(reference: string): string;

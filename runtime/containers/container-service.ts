@@ -25,6 +25,7 @@ import type {
 } from '../api/engine-types.js';
 import { findProgram } from '../host/find-program.js';
 import type { EnginePaths } from '../host/paths.js';
+import { isProcessAlive } from '../host/process-alive.js';
 import { makeEvent } from '../events.js';
 import type { StorageDriver } from '../storage/overlay-rootfs.js';
 import { mountRootfs, unmountRootfs } from '../storage/overlay-rootfs.js';
@@ -41,7 +42,8 @@ import { ContainerWaiters } from './container-waiters.js';
 import type { ImageLookup } from './image-lookup.js';
 import type { LogEntry } from './k8s-log.js';
 import { KeyLock } from './key-lock.js';
-import { launchContainer } from './launch-container.js';
+import type { LaunchedContainer } from './conmon.js';
+import { createContainer, launchContainer, startCreated, type LaunchContext } from './launch-container.js';
 import { joinedNamespaces } from './joined-namespaces.js';
 import { selectContainers } from './list-filters.js';
 import { OciRuntime, type OciRuntimeName } from './oci-runtime.js';
@@ -88,9 +90,11 @@ export class ContainerService {
   private readonly waiters = new ContainerWaiters();
   /** The init process of each container this engine launched, for `signal` (see signal-init.ts). */
   private readonly inits = new Map<string, InitIdentity>();
-  /** The queue of `premount`s, one at a time. */
-  private premounts: Promise<void> = Promise.resolve();
-  /** Starts under way, and who waits for there to be none (`premount` yields to starts). */
+  /** The queue of `prewarm`s, one at a time. */
+  private prewarms: Promise<void> = Promise.resolve();
+  /** Created containers whose runtime container `prewarm` made: their start is `runc start`. */
+  private readonly prewarmed = new Map<string, LaunchedContainer>();
+  /** Starts under way, and who waits for there to be none (`prewarm` yields to starts). */
   private starting = 0;
   private readonly noStarts: (() => void)[] = [];
   private readonly runtime: OciRuntime;
@@ -164,7 +168,7 @@ export class ContainerService {
     trace(`create ${storedName} prepared`);
     await this.store.save(record);
     this.emit(record, 'create');
-    this.premount(id);
+    this.prewarm(id);
     const warnings =
       (request.HostConfig?.Devices ?? []).length > 0
         ? ['devices are not passed to rootless containers yet; ignored']
@@ -384,6 +388,16 @@ export class ContainerService {
     const { records, orphans } = await this.store.loadAll();
     await Promise.all(orphans.map((dir) => rm(dir, { recursive: true, force: true })));
     for (const record of records) this.records.set(record.Id, record);
+    // A container the previous engine prewarmed waits in `runc init` in a namespace of its own;
+    // both go, so that its start is a clean one.
+    await Promise.all(
+      records
+        .filter((record) => record.State.Status === 'created')
+        .map(async (record) => {
+          await this.runtime.delete(record.Id);
+          await this.deps.networks?.release(record.Id);
+        }),
+    );
     await Promise.all(
       records.map((record) => this.lock.run(record.Id, () => this.supervisor.recover(record))),
     );
@@ -411,28 +425,31 @@ export class ContainerService {
     const files = this.store.files(record.Id);
     let launched;
     let joined: JoinedNetworks = {};
+    let prewarmed: LaunchedContainer | undefined;
     try {
       trace(`run ${record.Name} begin`);
+      prewarmed = await this.takePrewarmed(record.Id);
       joined = (await this.deps.networks?.attach(record)) ?? {};
       trace(`run ${record.Name} attached`);
-      await this.writeStartEtcFiles(record, joined);
+      await this.writeStartEtcFiles(record, joined, prewarmed !== undefined);
       trace(`run ${record.Name} networks-joined`);
       const networkReady = joined.ready;
-      launched = await launchContainer(record, files, {
-        runtime: this.runtime,
-        conmonPath: this.conmonPath,
-        socketDir: join(this.deps.paths.runtimeDir, 'conmon'),
-        ...(this.initBinary ? { initBinary: this.initBinary } : {}),
-        namespacePaths: {
-          ...joinedNamespaces(record.HostConfig, (reference) => this.get(reference)),
-          ...(joined.netnsPath ? { network: joined.netnsPath } : {}),
-        },
-        ...(networkReady ? { beforeStart: () => networkReady } : {}),
-      });
+      const beforeStart = networkReady ? { beforeStart: () => networkReady } : {};
+      if (prewarmed) {
+        await startCreated(record, files, { runtime: this.runtime, ...beforeStart });
+        launched = prewarmed;
+      } else {
+        launched = await launchContainer(record, files, {
+          ...this.launchContext(record, joined.netnsPath),
+          ...beforeStart,
+        });
+      }
     } catch (error) {
       // A namespace still being set up is left to finish (its own failure is this one, or later
       // than it) before its links and ports are released.
       await joined.ready?.catch(() => undefined);
+      // A prewarmed container whose start failed before `runc start` waits in `runc init` still.
+      if (prewarmed) await this.runtime.delete(record.Id).catch(() => undefined);
       await this.deps.networks?.release(record.Id);
       const message = error instanceof Error ? error.message : String(error);
       record.State = {
@@ -471,31 +488,88 @@ export class ContainerService {
     this.supervisor.watch(record);
   }
 
+  private launchContext(record: ContainerRecord, netnsPath: string | undefined): LaunchContext {
+    return {
+      runtime: this.runtime,
+      conmonPath: this.conmonPath,
+      socketDir: join(this.deps.paths.runtimeDir, 'conmon'),
+      ...(this.initBinary ? { initBinary: this.initBinary } : {}),
+      namespacePaths: {
+        ...joinedNamespaces(record.HostConfig, (reference) => this.get(reference)),
+        ...(netnsPath ? { network: netnsPath } : {}),
+      },
+    };
+  }
+
   /**
-   * Mounts a created container's rootfs in the background, one container at a time, so that its
-   * start finds it ready: in `up`, the containers that wait for a dependency are created at once
-   * and started later, and the mount would otherwise add a process start to each of those starts.
-   * Nothing outside the engine's mount namespace sees the mount; `start` mounts when this has not
-   * happened yet (the mount is idempotent), and removal unmounts as for a stopped container.
-   * It waits while a start is under way: a start is what somebody waits for, this is not.
+   * Prepares a created container in the background, one container at a time, so that its start
+   * is little more than `runc start`: in `up`, the containers that wait for a dependency are
+   * created at once and started later, and their mount and `runc create` (CPU-heavy) would
+   * otherwise be part of each of those starts. First the rootfs is mounted, then, in a network
+   * namespace of its own that nothing is linked to yet, conmon runs `runc create`. Nothing
+   * visible changes: the container stays `created` (no pid, no address, no DNS name, no port;
+   * `start` attaches the networks as always), stop is a no-op, removal deletes the runtime's
+   * container and the namespace, and `recover` deletes what a killed engine left prewarmed.
+   * Each step waits while a start is under way (a start is what somebody waits for, this is
+   * not), and holds the container's lock, so a start waits for a step in flight. Any failure is
+   * only an early attempt: the start does the work again and reports its own failure.
    */
-  private premount(id: string): void {
-    this.premounts = this.premounts.then(async () => {
-      while (this.starting > 0) await new Promise<void>((resolve) => this.noStarts.push(resolve));
-      await this.lock
-        .run(id, async () => {
-          const record = this.records.get(id);
-          if (!record || record.State.Status !== 'created') return;
-          await mountRootfs(this.store.files(id).rootfs, record.Storage.layerDirs, record.Storage.driver);
-        })
-        // A failed mount is only an early attempt: the start mounts again and reports its failure.
-        .catch(() => undefined);
+  private prewarm(id: string): void {
+    const step = (work: (record: ContainerRecord) => Promise<void>): void => {
+      this.prewarms = this.prewarms.then(async () => {
+        while (this.starting > 0) await new Promise<void>((resolve) => this.noStarts.push(resolve));
+        await this.lock
+          .run(id, async () => {
+            const record = this.records.get(id);
+            if (!record || record.State.Status !== 'created' || this.prewarmed.has(id)) return;
+            await work(record);
+          })
+          .catch(() => undefined);
+      });
+    };
+    step((record) =>
+      mountRootfs(this.store.files(id).rootfs, record.Storage.layerDirs, record.Storage.driver),
+    );
+    step(async (record) => {
+      if (!canPrewarm(record)) return;
+      try {
+        const netnsPath = await this.deps.networks?.prepareNamespace(record);
+        const launched = await createContainer(
+          record,
+          this.store.files(id),
+          this.launchContext(record, netnsPath),
+        );
+        this.prewarmed.set(id, launched);
+        trace(`prewarm ${record.Name} created`);
+      } catch (error) {
+        await this.deps.networks?.release(id);
+        throw error;
+      }
     });
   }
 
+  /**
+   * The prewarmed runtime container of a container being started, if it is still usable: its
+   * conmon and its process waiting in `runc init` are alive. One whose conmon exited is deleted,
+   * and the start creates the container again.
+   */
+  private async takePrewarmed(id: string): Promise<LaunchedContainer | undefined> {
+    const launched = this.prewarmed.get(id);
+    if (!launched) return undefined;
+    this.prewarmed.delete(id);
+    if (isProcessAlive(launched.conmonPid) && isProcessAlive(launched.pid)) return launched;
+    await this.runtime.delete(id).catch(() => undefined);
+    return undefined;
+  }
+
   /** Writes the container's /etc files at each start, with its address and DNS server on a network. */
-  private async writeStartEtcFiles(record: ContainerRecord, joined: JoinedNetworks): Promise<void> {
+  private async writeStartEtcFiles(
+    record: ContainerRecord,
+    joined: JoinedNetworks,
+    inPlace: boolean,
+  ): Promise<void> {
     await writeEtcFiles(record, this.store.files(record.Id), {
+      inPlace,
       resolvConf: this.deps.resolvConf ?? '/etc/resolv.conf',
       ...(this.deps.hostGateway ? { hostGateway: this.deps.hostGateway } : {}),
       ...(joined.address ? { address: joined.address } : {}),
@@ -556,9 +630,11 @@ export class ContainerService {
   private async destroy(record: ContainerRecord, options: { volumes: boolean }): Promise<void> {
     this.supervisor.unwatch(record.Id);
     this.inits.delete(record.Id);
+    this.prewarmed.delete(record.Id);
     const files = this.store.files(record.Id);
-    await unmountRootfs(files.rootfs);
+    // The runtime's container first: a prewarmed one still uses its rootfs.
     await this.runtime.delete(record.Id);
+    await unmountRootfs(files.rootfs);
     await this.deps.networks?.release(record.Id);
     this.records.delete(record.Id);
     await this.store.delete(record.Id);
@@ -604,6 +680,17 @@ export class ContainerService {
       ),
     );
   }
+}
+
+/**
+ * Whether a created container may be created ahead of its start: not when it joins another
+ * container's namespaces (that one may not run yet, and its pid may change) nor when a fresh
+ * volume is to be seeded from its image (another container may write to the volume first).
+ */
+function canPrewarm(record: ContainerRecord): boolean {
+  const joins = [record.HostConfig.NetworkMode, record.HostConfig.PidMode, record.HostConfig.IpcMode];
+  if (joins.some((mode) => mode?.startsWith('container:'))) return false;
+  return !record.Mounts.some((mount) => mount.copyUp);
 }
 
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {

@@ -2,7 +2,9 @@
  * One run of a container, from a stopped record to a running process: mount the rootfs, seed fresh
  * volumes, resolve the user in the image's own /etc/passwd, create the working directory, write
  * the bundle's config.json, start conmon (which runs `runc create`), then, once the caller's
- * `beforeStart` (the network namespace's addresses and ports) is done, `runc start`.
+ * `beforeStart` (the network namespace's addresses and ports) is done, `runc start`. The two halves
+ * are apart (`createContainer`, `startCreated`) so that a created container can be prepared ahead
+ * of its start (see `ContainerService.prewarm`).
  *
  * The spec is written at each start, as Docker does, because it depends on the mounted rootfs
  * (the user's ids) and on other containers (`container:<id>` namespaces). On failure the rootfs is
@@ -33,6 +35,40 @@ export interface LaunchContext {
 }
 
 export async function launchContainer(
+  record: ContainerRecord,
+  files: ContainerFiles,
+  context: LaunchContext,
+): Promise<LaunchedContainer> {
+  const launched = await createContainer(record, files, context);
+  await startCreated(record, files, context);
+  return launched;
+}
+
+/**
+ * The second half of a launch, for a container whose `createContainer` is done (at once, or ahead
+ * of time while it sat `created`): `beforeStart`, then `runc start`. On failure the runtime's
+ * container is deleted and the rootfs unmounted, as for a failed `createContainer`.
+ */
+export async function startCreated(
+  record: ContainerRecord,
+  files: ContainerFiles,
+  context: Pick<LaunchContext, 'runtime' | 'beforeStart'>,
+): Promise<void> {
+  try {
+    await context.beforeStart?.();
+    await context.runtime.start(record.Id);
+    trace(`launch ${record.Name} runc-started`);
+  } catch (error) {
+    await cleanUp(record, files, context.runtime);
+    throw error;
+  }
+}
+
+/**
+ * Everything up to `runc create` under conmon: the container exists, its process waits in
+ * `runc init` until `runc start`. Leaves nothing behind when it fails.
+ */
+export async function createContainer(
   record: ContainerRecord,
   files: ContainerFiles,
   context: LaunchContext,
@@ -107,14 +143,15 @@ export async function launchContainer(
       files.conmonLog,
     );
     step('conmon-created');
-    await context.beforeStart?.();
-    await context.runtime.start(record.Id);
-    step('runc-started');
     return launched;
   } catch (error) {
-    // Clean-up after a failed start: its own failures would hide the error that matters.
-    await context.runtime.delete(record.Id).catch(() => undefined);
-    await unmountRootfs(files.rootfs).catch(() => undefined);
+    await cleanUp(record, files, context.runtime);
     throw error;
   }
+}
+
+/** Clean-up after a failed start: its own failures would hide the error that matters. */
+async function cleanUp(record: ContainerRecord, files: ContainerFiles, runtime: OciRuntime): Promise<void> {
+  await runtime.delete(record.Id).catch(() => undefined);
+  await unmountRootfs(files.rootfs).catch(() => undefined);
 }

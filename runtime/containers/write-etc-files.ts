@@ -6,8 +6,12 @@
  * (resolv.conf's only nameserver; the container's own `Dns` become that server's upstream).
  * Because every start writes them before the container reads them, they are replaced without
  * fsync (`writeFileReplace`): one lost to a power cut is simply written again.
+ *
+ * `inPlace` is for a container created ahead of its start (its runtime container exists, its
+ * process has not run): its bind mounts hold the files' inodes already, so they are rewritten,
+ * not replaced.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { writeFileReplace } from './write-file-replace.js';
 import type { ContainerFiles, ContainerRecord } from './container-record.js';
 import { hostnameFile, hostsFile, resolvConfFile } from './etc-files.js';
@@ -20,9 +24,12 @@ export async function writeEtcFiles(
     hostGateway?: string;
     address?: string;
     nameservers?: readonly string[];
+    inPlace?: boolean;
   },
 ): Promise<void> {
-  const write = writeFileReplace;
+  const write = options.inPlace
+    ? (path: string, data: string, mode: number) => writeFile(path, data, { mode })
+    : writeFileReplace;
   const hostname = record.Config.Hostname ?? record.Id.slice(0, 12);
   // ENOENT: the engine has no resolv.conf; containers fall back to public servers.
   const base = await readFile(options.resolvConf, 'utf8').catch(() => '');

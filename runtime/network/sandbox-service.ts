@@ -130,11 +130,24 @@ export class SandboxService implements ContainerNetworks {
     for (const endpoint of endpoints) this.event('connect', endpoint, record.Id);
   }
 
+  async prepareNamespace(record: ContainerRecord): Promise<string | undefined> {
+    const mode = networkMode(record.HostConfig, record.NetworkingConfig);
+    if (mode.kind !== 'networks') return undefined;
+    const path = netnsPath(record.Id);
+    if (!existsSync(path)) await this.deps.ip.run(hostAttachLines(record.Id, [], true));
+    return path;
+  }
+
   async release(containerId: string): Promise<void> {
     const running = this.releasing.get(containerId);
     if (running) return running;
     const sandbox = this.state.sandboxes.get(containerId);
-    if (!sandbox) return;
+    if (!sandbox) {
+      // A namespace made ahead of a start that never came (`prepareNamespace`).
+      if (existsSync(netnsPath(containerId)))
+        await this.deps.ip.run(hostDetachLines(containerId, [], true), { tolerant: true });
+      return;
+    }
     const work = this.tearDown(sandbox);
     this.releasing.set(containerId, work);
     try {

@@ -116,6 +116,42 @@ describe.skipIf(user.kind === 'unavailable')('networks in the user namespace', (
     expect(await step<{ forwards: number }>('remove', published.udp)).toEqual({ forwards: before.forwards });
   }, 90_000);
 
+  it('prepares a created container ahead of its start without showing anything of it', async () => {
+    const tcpPort = await freePort();
+    const result = await step<{
+      created: Record<string, unknown>;
+      stillCreated: string;
+      started: Record<string, unknown> & { address: string };
+      hostsHasAddress: boolean;
+      removed: unknown;
+    }>('prewarm', String(tcpPort));
+    expect(result.created).toEqual({
+      status: 'created',
+      pid: 0,
+      address: '',
+      ports: {},
+      runtimeState: 'created',
+      forwards: 0,
+      lookup: [],
+    });
+    expect(result.stillCreated).toBe('created');
+    expect(result.started).toMatchObject({ status: 'running', runtimeState: 'running', forwards: 1 });
+    expect(result.started.address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(result.started.lookup).toEqual([result.started.address]);
+    expect(result.hostsHasAddress).toBe(true);
+    expect(result.removed).toEqual({ runtimeState: 'none', netns: false });
+
+    // The engine goes away with a prepared container; the next one cleans it up before its start.
+    const abandoned = await step<{ id: string; runtimeState: string; netns: boolean }>('prewarm-abandon');
+    expect(abandoned).toMatchObject({ runtimeState: 'created', netns: true });
+    expect(await step('prewarm-recovered', abandoned.id)).toEqual({
+      recovered: { runtimeState: 'none', netns: false },
+      killed: 'conmon',
+      outputs: ['0:cold-start', '0:orphan-start'],
+      leftovers: [],
+    });
+  }, 90_000);
+
   it('leaves no link, namespace, forward or rule behind once the networks are removed', async () => {
     const after = await step<Links>('cleanup');
     expect(after.links).toEqual(before.links);

@@ -5,15 +5,18 @@
  * published ports are repaired), then prints one JSON line of what it observed. Containers and
  * forwards a step leaves are found by the next one.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { ContainerCreateRequest } from '../../../../runtime/api/engine-types.js';
 import { ContainerService } from '../../../../runtime/containers/container-service.js';
+import { OciRuntime } from '../../../../runtime/containers/oci-runtime.js';
 import { currentEnginePaths } from '../../../../runtime/host/current-engine-paths.js';
 import { rootlesskitApiSocket } from '../../../../runtime/host/paths.js';
 import { IpRunner } from '../../../../runtime/network/ip-runner.js';
 import { NatTable } from '../../../../runtime/network/nat-table.js';
+import { netnsPath } from '../../../../runtime/network/network-record.js';
 import { NetworkService, networksDir } from '../../../../runtime/network/network-service.js';
 import { rootlesskitPorts } from '../../../../runtime/network/rootlesskit-ports.js';
 import { readUpstreamResolvers } from '../../../../runtime/network/upstream-resolvers.js';
@@ -48,6 +51,34 @@ await networks.recover();
 await containers.recover();
 
 const BUSYBOX = '/bin/busybox';
+const runc = OciRuntime.locate('runc', paths.runcRoot);
+
+/** Waits for the engine to have created the container's runtime container ahead of its start. */
+async function prewarmed(id: string): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const state = await runc.state(id);
+    if (state?.status === 'created') return state.status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return (await runc.state(id))?.status;
+}
+
+/** What a created container shows while its runtime container waits for the start. */
+async function createdView(id: string, network: string) {
+  const inspect = await containers.inspect(id);
+  return {
+    status: inspect.State.Status,
+    pid: inspect.State.Pid,
+    address: inspect.NetworkSettings.Networks[network]?.IPAddress ?? '',
+    ports: inspect.NetworkSettings.Ports,
+  };
+}
+
+async function logsOf(id: string): Promise<string> {
+  let text = '';
+  for await (const entry of containers.logs(id)) text += entry.data.toString();
+  return text;
+}
 
 async function run(request: Omit<ContainerCreateRequest, 'Image'>, name: string): Promise<string> {
   const { Id } = await containers.create({ Image: 'busybox', ...request }, name);
@@ -168,6 +199,97 @@ const steps: Record<string, (...args: string[]) => Promise<unknown>> = {
       ports: (await containers.inspect(web.Id)).NetworkSettings.Ports,
       forwards: (await ports.list()).length,
     };
+  },
+
+  /**
+   * A created container is prepared ahead of its start (rootfs, namespace, `runc create`) and
+   * nothing of it shows until the start: no pid, no address, no DNS name, no published port.
+   */
+  prewarm: async (hostPort = '0') => {
+    await networks.create({ Name: 'tsc-nw' });
+    const forwardsBefore = (await ports.list()).length;
+    const { Id } = await containers.create(
+      {
+        Image: 'busybox',
+        Cmd: ['sh', '-c', 'cat /etc/hosts; exec sleep 300'],
+        ExposedPorts: { '8080/tcp': {} },
+        HostConfig: {
+          NetworkMode: 'tsc-nw',
+          PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: hostPort }] },
+        },
+      },
+      'tsc-warm',
+    );
+    const runtimeState = await prewarmed(Id);
+    const created = {
+      ...(await createdView(Id, 'tsc-nw')),
+      runtimeState,
+      forwards: (await ports.list()).length - forwardsBefore,
+      lookup: (await lookups('tsc-nw', ['tsc-warm'], 'tsc-asker-before'))['tsc-warm'],
+    };
+    await containers.stop(Id).catch((error: Error) => error.message);
+    const stillCreated = (await containers.inspect(Id)).State.Status;
+    await containers.start(Id);
+    const started = {
+      ...(await createdView(Id, 'tsc-nw')),
+      runtimeState: (await runc.state(Id))?.status,
+      forwards: (await ports.list()).length - forwardsBefore,
+      lookup: (await lookups('tsc-nw', ['tsc-warm'], 'tsc-asker-after'))['tsc-warm'],
+    };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const logs = await logsOf(Id);
+    await containers.remove(Id, { force: true });
+    const removed = {
+      runtimeState: (await runc.state(Id))?.status ?? 'none',
+      netns: existsSync(netnsPath(Id)),
+    };
+    return { created, stillCreated, started, hostsHasAddress: logs.includes(started.address), removed };
+  },
+
+  /** Leaves a prewarmed container behind, as an engine killed before its start would. */
+  'prewarm-abandon': async () => {
+    const { Id } = await containers.create(
+      { Image: 'busybox', Cmd: ['echo', 'cold-start'], HostConfig: { NetworkMode: 'tsc-nw' } },
+      'tsc-cold',
+    );
+    return { id: Id, runtimeState: await prewarmed(Id), netns: existsSync(netnsPath(Id)) };
+  },
+
+  /**
+   * After the engine restart (this step's recovery) the abandoned container's runtime container
+   * and namespace are gone and it starts cleanly; one whose conmon died before its start starts
+   * too. Removal leaves nothing.
+   */
+  'prewarm-recovered': async (coldId = '') => {
+    const recovered = {
+      runtimeState: (await runc.state(coldId))?.status ?? 'none',
+      netns: existsSync(netnsPath(coldId)),
+    };
+    const orphan = await containers.create(
+      { Image: 'busybox', Cmd: ['echo', 'orphan-start'], HostConfig: { NetworkMode: 'tsc-nw' } },
+      'tsc-orphan',
+    );
+    // Its conmon (the subreaper of its `runc init`) dies before the start.
+    let killed = '';
+    if ((await prewarmed(orphan.Id)) === 'created') {
+      const init = (await runc.state(orphan.Id))?.pid ?? 0;
+      const conmon = Number(readFileSync(`/proc/${init}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      killed = readFileSync(`/proc/${conmon}/comm`, 'utf8').trim();
+      process.kill(conmon, 'SIGKILL');
+    }
+    const outputs: string[] = [];
+    for (const id of [coldId, orphan.Id]) {
+      const exited = containers.wait(id, 'next-exit');
+      await containers.start(id);
+      const { StatusCode } = await exited;
+      outputs.push(`${StatusCode}:${(await logsOf(id)).trim()}`);
+      await containers.remove(id);
+    }
+    const leftovers = [coldId, orphan.Id].filter(
+      (id) => existsSync(netnsPath(id)) || existsSync(join(paths.runcRoot, id)),
+    );
+    await networks.remove('tsc-nw');
+    return { recovered, killed, outputs, leftovers };
   },
 
   /** Removes the forward of a host port behind the engine's back, as a restarted rootlesskit would lose it. */
