@@ -8,14 +8,15 @@
  * engine's namespace holds the same links, and rootlesskit the same forwards, as before.
  */
 import { execFile } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentEnginePaths } from '../../runtime/host/current-engine-paths.js';
 import { docker, dockerOk, tscompose } from './support/commands.js';
+import { freeTcpPort } from '../support/free-port.js';
+import { httpText } from '../support/http-probe.js';
+import { udpExchange } from '../support/udp-probe.js';
 
 const run = promisify(execFile);
 const busybox = inject('busybox');
@@ -180,7 +181,7 @@ describe('networks with the docker CLI', () => {
   });
 
   it('publishes TCP and UDP ports on 127.0.0.1 and removes them with the container', async () => {
-    const [tcp, udp] = [await freePort(), await freePort()];
+    const [tcp, udp] = [await freeTcpPort(), await freeTcpPort()];
     await dockerOk([
       'run',
       '-d',
@@ -225,12 +226,12 @@ describe('networks with the docker CLI', () => {
       `127.0.0.1:${tcp}->8080/tcp`,
     );
     expect(await forwardCount()).toBe(forwardsBefore + 2);
-    await expect.poll(() => httpGet(tcp).catch(() => ''), { timeout: 10_000 }).toBe('served\n');
-    await expect.poll(() => udpEcho(udp, 'ping').catch(() => ''), { timeout: 10_000 }).toBe('echo:ping');
+    await expect.poll(() => httpText(tcp).catch(() => ''), { timeout: 10_000 }).toBe('served\n');
+    await expect.poll(() => udpExchange(udp, 'ping').catch(() => ''), { timeout: 10_000 }).toBe('echo:ping');
 
     await dockerOk(['rm', '-f', 'net-web', 'net-udp']);
     expect(await forwardCount()).toBe(forwardsBefore);
-    await expect(httpGet(tcp)).rejects.toThrow();
+    await expect(httpText(tcp)).rejects.toThrow();
   });
 
   it('leaves the same links behind once the networks are gone', async () => {
@@ -240,32 +241,3 @@ describe('networks with the docker CLI', () => {
     expect(await forwardCount()).toBe(forwardsBefore);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function httpGet(port: number): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
-  return response.text();
-}
-
-function udpEcho(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = createSocket('udp4');
-    const timer = setTimeout(() => {
-      socket.close();
-      reject(new Error('no UDP answer'));
-    }, 1_000);
-    socket.once('message', (message) => {
-      clearTimeout(timer);
-      socket.close();
-      resolve(message.toString());
-    });
-    socket.send(text, port, '127.0.0.1');
-  });
-}

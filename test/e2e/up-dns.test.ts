@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeProject, type ComposeProject } from './support/compose-project.js';
 import { containerAddress } from './support/container-ids.js';
-import { freeTcpPort } from './support/free-port.js';
-import { httpText } from './support/http-probe.js';
+import { freeTcpPort } from '../support/free-port.js';
+import { httpText } from '../support/http-probe.js';
 
 const FIRST = 'e2e-dns-one';
 const SECOND = 'e2e-dns-two';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tscompose } from './support/commands.js';
 import { composeProject, type ComposeProject } from './support/compose-project.js';
 import { engineResources, type EngineResources } from './support/engine-resources.js';
-import { freeTcpPort, freeUdpPort } from './support/free-port.js';
+import { freeTcpPort, freeUdpPort } from '../support/free-port.js';
 
 describe('down', () => {
   const projects: ComposeProject[] = [];

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeProject, type ComposeProject } from './support/compose-project.js';
 import { enginePid } from './support/engine-resources.js';
-import { freeTcpPort } from './support/free-port.js';
-import { httpText, httpTextOrError } from './support/http-probe.js';
+import { freeTcpPort } from '../support/free-port.js';
+import { httpText, httpTextOrError } from '../support/http-probe.js';
 import { parsePsJson } from './support/ps-json.js';
 
 function isAlive(pid: number): boolean {

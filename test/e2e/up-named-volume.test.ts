@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerOk } from './support/commands.js';
 import { composeProject, type ComposeProject } from './support/compose-project.js';
 import { projectContainerIds } from './support/container-ids.js';
-import { freeTcpPort } from './support/free-port.js';
-import { httpTextOrError } from './support/http-probe.js';
+import { freeTcpPort } from '../support/free-port.js';
+import { httpTextOrError } from '../support/http-probe.js';
 
 const NAME = 'e2e-named-volume';
 const VOLUME = `${NAME}_notes`;

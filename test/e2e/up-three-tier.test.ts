@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeProject, describeFailure, type ComposeProject } from './support/compose-project.js';
 import { healthStatus } from './support/container-ids.js';
-import { freeTcpPort } from './support/free-port.js';
-import { httpText } from './support/http-probe.js';
+import { freeTcpPort } from '../support/free-port.js';
+import { httpText } from '../support/http-probe.js';
 import { parsePsJson } from './support/ps-json.js';
 
 describe('up -d --wait on web → api → db', () => {

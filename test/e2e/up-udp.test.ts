@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeProject, type ComposeProject } from './support/compose-project.js';
-import { freeUdpPort } from './support/free-port.js';
-import { udpExchange, udpExchangeOrSilence } from './support/udp-probe.js';
+import { freeUdpPort } from '../support/free-port.js';
+import { udpExchange, udpExchangeOrSilence } from '../support/udp-probe.js';
 
 describe('a published UDP port', () => {
   let project: ComposeProject;

@@ -11,13 +11,15 @@
  * 127.0.0.1; stopping and removing a container takes its forwards away; removing the networks
  * leaves no link, namespace, forward or rule behind.
  */
-import { createSocket } from 'node:dgram';
 import { execFileSync } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTestUser, makeUserTempDir, runAsTestUser } from '../host/test-user.js';
+import { freeTcpPort } from '../../support/free-port.js';
+import { httpText } from '../../support/http-probe.js';
+import { udpExchange } from '../../support/udp-probe.js';
 
 const ENTER = join(import.meta.dirname, 'scenarios', 'enter-namespace.ts');
 const user = await findTestUser();
@@ -83,7 +85,7 @@ describe.skipIf(user.kind === 'unavailable')('networks in the user namespace', (
   }, 90_000);
 
   it('publishes a TCP and a UDP port on 127.0.0.1, and takes them away with the container', async () => {
-    const [tcpPort, udpPort] = [await freePort(), await freePort()];
+    const [tcpPort, udpPort] = [await freeTcpPort(), await freeTcpPort()];
     const published = await step<{ web: string; udp: string; ports: unknown; forwards: number }>(
       'publish',
       String(tcpPort),
@@ -91,33 +93,33 @@ describe.skipIf(user.kind === 'unavailable')('networks in the user namespace', (
     );
     expect(published.ports).toEqual({ '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: String(tcpPort) }] });
     expect(published.forwards).toBe(before.forwards + 2);
-    expect(await eventually(() => httpGet(tcpPort))).toBe('hello-from-web\n');
-    expect(await eventually(() => udpEcho(udpPort, 'ping'))).toBe('echo:ping');
+    expect(await eventually(() => httpText(tcpPort))).toBe('hello-from-web\n');
+    expect(await eventually(() => udpExchange(udpPort, 'ping'))).toBe('echo:ping');
 
     // A forward lost while no engine ran (here: taken away by hand) is back after the next start.
     await step('drop-forward', String(tcpPort));
-    await expect(httpGet(tcpPort)).rejects.toThrow();
+    await expect(httpText(tcpPort)).rejects.toThrow();
     expect((await step<Links>('links')).forwards).toBe(before.forwards + 2);
-    expect(await eventually(() => httpGet(tcpPort))).toBe('hello-from-web\n');
+    expect(await eventually(() => httpText(tcpPort))).toBe('hello-from-web\n');
 
     expect(await step<{ forwards: number }>('stop', published.web)).toEqual({
       forwards: before.forwards + 1,
     });
-    await expect(httpGet(tcpPort)).rejects.toThrow();
+    await expect(httpText(tcpPort)).rejects.toThrow();
     expect(await step<{ forwards: number }>('start', published.web)).toEqual({
       forwards: before.forwards + 2,
     });
-    expect(await eventually(() => httpGet(tcpPort))).toBe('hello-from-web\n');
+    expect(await eventually(() => httpText(tcpPort))).toBe('hello-from-web\n');
 
     expect(await step<{ forwards: number }>('remove', published.web)).toEqual({
       forwards: before.forwards + 1,
     });
-    await expect(httpGet(tcpPort)).rejects.toThrow();
+    await expect(httpText(tcpPort)).rejects.toThrow();
     expect(await step<{ forwards: number }>('remove', published.udp)).toEqual({ forwards: before.forwards });
   }, 90_000);
 
   it('prepares a created container ahead of its start without showing anything of it', async () => {
-    const tcpPort = await freePort();
+    const tcpPort = await freeTcpPort();
     const result = await step<{
       created: Record<string, unknown>;
       stillCreated: string;
@@ -167,33 +169,6 @@ async function listenOnce(reply: string): Promise<{ server: Server; port: number
   const server = createServer((socket) => socket.end(reply));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };
-}
-
-async function freePort(): Promise<number> {
-  const { server, port } = await listenOnce('');
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function httpGet(port: number): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
-  return response.text();
-}
-
-function udpEcho(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = createSocket('udp4');
-    const timer = setTimeout(() => {
-      socket.close();
-      reject(new Error('no UDP answer'));
-    }, 1_000);
-    socket.once('message', (message) => {
-      clearTimeout(timer);
-      socket.close();
-      resolve(message.toString());
-    });
-    socket.send(text, port, '127.0.0.1');
-  });
 }
 
 /** The container's server may need a moment after start: retry until it answers. */
